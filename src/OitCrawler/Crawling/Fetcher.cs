@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace OitCrawler.Crawling;
+
+/// <summary>One HTTP request: the URL, the host allowed to be private, conditional validators and the byte cap.</summary>
+public sealed record FetchRequest(Uri Url, string TrustedHost, long MaxHtmlBytes, long MaxDocumentBytes)
+{
+    public string? IfNoneMatch { get; init; }
+
+    public DateTimeOffset? IfModifiedSince { get; init; }
+}
+
+/// <summary>Why a request produced no HTTP answer.</summary>
+public enum FetchFailure
+{
+    None,
+    Network,
+    Timeout,
+    Blocked,
+    CircuitOpen,
+}
+
+/// <summary>One HTTP answer (redirects are not followed here), its body read up to a cap.</summary>
+public sealed record FetchResponse(Uri Url, int Status, FetchFailure Failure, string? Error)
+{
+    public string? MediaType { get; init; }
+
+    public string? Charset { get; init; }
+
+    public byte[] Body { get; init; } = [];
+
+    public bool Truncated { get; init; }
+
+    public long? ContentLength { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    public string? ETag { get; init; }
+
+    public Uri? Location { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public bool IsRedirect => Status is 301 or 302 or 303 or 307 or 308 && Location is not null;
+}
+
+/// <summary>The seam between the crawler and the network.</summary>
+public interface IFetcher
+{
+    Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Fetches over the typed <see cref="HttpClient"/> whose handler chain holds the resilience pipeline
+/// (retry, circuit breaker, attempt timeout) and the <see cref="AddressGuard"/>. Reads headers first,
+/// then at most the cap for the content kind, so a huge or endless body costs only the cap.
+/// </summary>
+internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> options) : IFetcher
+{
+    public async Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        message.Options.Set(AddressGuard.TrustedHost, request.TrustedHost);
+        message.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
+        message.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        message.Headers.AcceptLanguage.ParseAdd("th,en;q=0.8");
+        if (request.IfNoneMatch is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            message.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (request.IfModifiedSince is { } since)
+        {
+            message.Headers.IfModifiedSince = since;
+        }
+
+        try
+        {
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var content = response.Content.Headers;
+            var mediaType = content.ContentType?.MediaType?.ToLowerInvariant();
+            var cap = ContentKinds.IsHtmlLike(mediaType) ? request.MaxHtmlBytes
+                : ContentKinds.IsPdf(mediaType, request.Url) ? request.MaxDocumentBytes
+                : 0;
+            var (body, truncated) = response.IsSuccessStatusCode && cap > 0
+                ? await ReadCappedAsync(response.Content, cap, cancellationToken)
+                : ([], false);
+
+            return new FetchResponse(request.Url, (int)response.StatusCode, FetchFailure.None, null)
+            {
+                MediaType = mediaType,
+                Charset = content.ContentType?.CharSet,
+                Body = body,
+                Truncated = truncated,
+                ContentLength = content.ContentLength,
+                LastModified = content.LastModified,
+                ETag = response.Headers.ETag?.ToString(),
+                Location = response.Headers.Location is { } loc ? new Uri(request.Url, loc) : null,
+                Elapsed = Stopwatch.GetElapsedTime(started),
+            };
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Blocked, blocked.Message);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.CircuitOpen, ex.Message);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"no answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.InnerException?.Message ?? ex.Message);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.Message);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, "bad compressed body: " + ex.Message);
+        }
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            using var sink = new MemoryStream();
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                var room = cap - sink.Length;
+                if (read > room)
+                {
+                    sink.Write(buffer, 0, (int)room);
+                    return (sink.ToArray(), true);
+                }
+
+                sink.Write(buffer, 0, read);
+            }
+
+            return (sink.ToArray(), false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
+
+/// <summary>What kind of resource a media type or file name is.</summary>
+public static class ContentKinds
+{
+    private static readonly HashSet<string> DocumentExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf", ".csv",
+    };
+
+    private static readonly HashSet<string> MediaExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ".ico", ".mp3", ".mp4", ".avi", ".mov", ".wmv",
+        ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".msi", ".iso", ".css", ".js", ".woff", ".woff2", ".ttf",
+    };
+
+    public static bool IsHtmlLike(string? mediaType) =>
+        mediaType is null or "text/html" or "application/xhtml+xml" or "text/xml" or "application/xml" or "text/plain";
+
+    public static bool IsPdf(string? mediaType, Uri url) =>
+        mediaType == "application/pdf" || (mediaType is null or "application/octet-stream" && Extension(url) == ".pdf");
+
+    public static bool IsDocumentUrl(Uri url) => DocumentExtensions.Contains(Extension(url));
+
+    public static bool IsMediaUrl(Uri url) => MediaExtensions.Contains(Extension(url));
+
+    public static bool IsDocumentType(string? mediaType) =>
+        mediaType is not null && (mediaType == "application/pdf" || mediaType.StartsWith("application/vnd.", StringComparison.Ordinal)
+            || mediaType is "application/msword" or "application/rtf" or "text/csv" or "application/octet-stream");
+
+    private static string Extension(Uri url) => Path.GetExtension(url.AbsolutePath);
+}

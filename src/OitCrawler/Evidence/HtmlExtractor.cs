@@ -1,0 +1,324 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using OitCrawler.Crawling;
+
+namespace OitCrawler.Evidence;
+
+/// <summary>
+/// Parses one HTML page with AngleSharp and keeps only the evidence: title, headings, visible text,
+/// links (with the heading above them and their table row), tables, forms, images. One walk in
+/// document order; the DOM is dropped when this returns.
+/// </summary>
+public static partial class HtmlExtractor
+{
+    private const int MaxLinks = 5000;
+    private const int MaxRows = 2000;
+    private const int MaxRowText = 400;
+
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    public static PageEvidence Extract(Uri url, string html, int maxTextChars)
+    {
+        t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = t_parser.ParseDocument(html);
+        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+        var baseUrl = baseHref is not null && Uri.TryCreate(url, baseHref, out var b) ? b : url;
+
+        var walker = new Walker(baseUrl, maxTextChars);
+        if (document.Head is { } head)
+        {
+            foreach (var meta in head.QuerySelectorAll("meta[http-equiv]"))
+            {
+                walker.VisitMetaRefresh(meta);
+            }
+        }
+
+        if (document.Body is { } body)
+        {
+            walker.Walk(body);
+        }
+
+        return new PageEvidence
+        {
+            Url = url,
+            Title = Fold(document.Title),
+            Headings = walker.Headings,
+            Text = walker.Text.ToString(),
+            Links = walker.Links,
+            Tables = walker.Tables,
+            Forms = walker.Forms,
+            Images = walker.Images,
+        };
+    }
+
+    /// <summary>Whitespace (including no-break and zero-width spaces) folded to single spaces.</summary>
+    public static string Fold(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : Spaces().Replace(text.Replace("\u200B", string.Empty, StringComparison.Ordinal), " ").Trim();
+
+    [GeneratedRegex(@"[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\uFEFF]+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"(accordion|panel|card|tab|toggle|collapse|elementor-tab)[-_]?(title|header|heading|button|toggle)", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingClass();
+
+    [GeneratedRegex(@"url\s*=\s*['""]?(?<u>[^'"";]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RefreshUrl();
+
+    private sealed class Walker(Uri baseUrl, int maxTextChars)
+    {
+        private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD" };
+        private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "P", "DIV", "LI", "TR", "TD", "TH", "H1", "H2", "H3", "H4", "H5", "H6", "BR", "SECTION", "ARTICLE", "TABLE", "UL", "OL", "DT", "DD", "SUMMARY", "HEADER", "FOOTER", "NAV", "BLOCKQUOTE",
+        };
+
+        private string? _section;
+        private bool _pendingSpace;
+
+        public List<string> Headings { get; } = [];
+
+        public StringBuilder Text { get; } = new();
+
+        public List<LinkEvidence> Links { get; } = [];
+
+        public List<TableEvidence> Tables { get; } = [];
+
+        public List<FormEvidence> Forms { get; } = [];
+
+        public List<ImageEvidence> Images { get; } = [];
+
+        public void VisitMetaRefresh(IElement meta)
+        {
+            if (!string.Equals(meta.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var match = RefreshUrl().Match(meta.GetAttribute("content") ?? string.Empty);
+            if (match.Success)
+            {
+                AddLink(match.Groups["u"].Value.Trim(), string.Empty, LinkKind.MetaRefresh, null);
+            }
+        }
+
+        public void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText textNode)
+                {
+                    AppendText(textNode.Data);
+                    continue;
+                }
+
+                if (child is not IElement element || Skipped.Contains(element.TagName))
+                {
+                    continue;
+                }
+
+                Visit(element);
+            }
+        }
+
+        private void Visit(IElement element)
+        {
+            var tag = element.TagName;
+            var isBlock = Blocks.Contains(tag);
+            if (isBlock)
+            {
+                AppendBreak();
+            }
+
+            if (IsHeading(element))
+            {
+                var heading = Fold(element.TextContent);
+                if (heading.Length > 0)
+                {
+                    _section = heading.Length > 300 ? heading[..300] : heading;
+                    if (Headings.Count < 500)
+                    {
+                        Headings.Add(_section);
+                    }
+                }
+            }
+
+            switch (tag)
+            {
+                case "A":
+                case "AREA":
+                    if (element.GetAttribute("href") is { } href)
+                    {
+                        AddLink(href, LinkText(element), tag == "A" ? LinkKind.Anchor : LinkKind.Area, RowOf(element));
+                    }
+
+                    break;
+                case "IFRAME":
+                case "FRAME":
+                    if (element.GetAttribute("src") is { } src)
+                    {
+                        AddLink(src, Fold(element.GetAttribute("title")), LinkKind.Frame, RowOf(element));
+                    }
+
+                    break;
+                case "EMBED":
+                case "OBJECT":
+                    if ((element.GetAttribute("src") ?? element.GetAttribute("data")) is { } data)
+                    {
+                        AddLink(data, Fold(element.GetAttribute("title")), LinkKind.Embed, RowOf(element));
+                    }
+
+                    break;
+                case "IMG":
+                    if (Images.Count < 500 && element.GetAttribute("src") is { } imgSrc)
+                    {
+                        Images.Add(new ImageEvidence(imgSrc, NullIfEmpty(Fold(element.GetAttribute("alt")))));
+                    }
+
+                    break;
+                case "FORM":
+                    Forms.Add(ReadForm(element));
+                    break;
+                case "TABLE":
+                    Tables.Add(ReadTable(element));
+                    break;
+                default:
+                    break;
+            }
+
+            Walk(element);
+            if (isBlock)
+            {
+                AppendBreak();
+            }
+        }
+
+        private static bool IsHeading(IElement element) =>
+            element.TagName is "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "SUMMARY" or "LEGEND" or "CAPTION" or "DT"
+            || string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
+            || (element.ClassName is { } cls && HeadingClass().IsMatch(cls));
+
+        private void AddLink(string href, string text, LinkKind kind, string? row)
+        {
+            if (Links.Count >= MaxLinks)
+            {
+                return;
+            }
+
+            var trimmed = href.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#') || trimmed.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var resolved = UrlCanonicalizer.Resolve(baseUrl, trimmed);
+            Links.Add(new LinkEvidence(resolved?.AbsoluteUri ?? trimmed, resolved, text, kind, _section, row));
+        }
+
+        private static string LinkText(IElement element)
+        {
+            var text = Fold(element.TextContent);
+            if (text.Length == 0)
+            {
+                text = Fold(element.QuerySelector("img[alt]")?.GetAttribute("alt"));
+            }
+
+            if (text.Length == 0)
+            {
+                text = Fold(element.GetAttribute("title") ?? element.GetAttribute("aria-label") ?? element.GetAttribute("alt"));
+            }
+
+            return text;
+        }
+
+        private static string? RowOf(IElement element)
+        {
+            var row = element.Closest("tr") ?? element.Closest("li");
+            if (row is null)
+            {
+                return null;
+            }
+
+            var text = row is IHtmlTableRowElement tr
+                ? string.Join(" | ", tr.Cells.Select(c => Fold(c.TextContent)))
+                : Fold(row.TextContent);
+            return text.Length > MaxRowText ? text[..MaxRowText] : text;
+        }
+
+        private TableEvidence ReadTable(IElement table)
+        {
+            var rows = new List<TableRowEvidence>();
+            if (table is IHtmlTableElement t)
+            {
+                foreach (var tr in t.Rows.Take(MaxRows))
+                {
+                    var cells = tr.Cells.Select(c => Fold(c.TextContent)).ToList();
+                    var links = tr.QuerySelectorAll("a[href]")
+                        .Select(a => (Href: a.GetAttribute("href")!, Text: LinkText(a)))
+                        .Select(a => (a.Href, a.Text, Url: UrlCanonicalizer.Resolve(baseUrl, a.Href)))
+                        .Select(a => new LinkEvidence(a.Url?.AbsoluteUri ?? a.Href, a.Url, a.Text, LinkKind.Anchor, _section, null))
+                        .ToList();
+                    rows.Add(new TableRowEvidence(cells, links));
+                }
+            }
+
+            return new TableEvidence(NullIfEmpty(Fold((table as IHtmlTableElement)?.Caption?.TextContent)), _section, rows);
+        }
+
+        private FormEvidence ReadForm(IElement form)
+        {
+            var fields = form.QuerySelectorAll("input,textarea,select")
+                .Where(f => !string.Equals(f.GetAttribute("type"), "hidden", StringComparison.OrdinalIgnoreCase))
+                .Select(f => f.GetAttribute("name") ?? f.GetAttribute("id") ?? f.TagName.ToLowerInvariant())
+                .ToList();
+            var action = form.GetAttribute("action");
+            var resolved = action is null ? null : UrlCanonicalizer.Resolve(baseUrl, action);
+            return new FormEvidence(
+                resolved?.AbsoluteUri ?? action,
+                (form.GetAttribute("method") ?? "get").ToLowerInvariant(),
+                fields,
+                form.QuerySelector("textarea") is not null);
+        }
+
+        // Inline text nodes join without a space unless the source had one: "256</span>7" reads 2567.
+        private void AppendText(string data)
+        {
+            if (Text.Length >= maxTextChars)
+            {
+                return;
+            }
+
+            var folded = Fold(data);
+            if (folded.Length == 0)
+            {
+                _pendingSpace |= data.Length > 0;
+                return;
+            }
+
+            if (Text.Length > 0 && Text[^1] != '\n' && Text[^1] != ' ' && (_pendingSpace || IsSpace(data[0])))
+            {
+                Text.Append(' ');
+            }
+
+            var room = maxTextChars - Text.Length;
+            Text.Append(folded.Length > room ? folded[..room] : folded);
+            _pendingSpace = IsSpace(data[^1]);
+        }
+
+        private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0';
+
+        private void AppendBreak()
+        {
+            _pendingSpace = false;
+            if (Text.Length > 0 && Text[^1] != '\n' && Text.Length < maxTextChars)
+            {
+                Text.Append('\n');
+            }
+        }
+
+        private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+    }
+}
