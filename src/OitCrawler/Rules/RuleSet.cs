@@ -1,0 +1,195 @@
+using System.Text.Json.Serialization;
+
+namespace OitCrawler.Rules;
+
+/// <summary>The OIT items of one ITA year, their requirements, and how they are scored. Loaded from <c>rules/ita-YYYY.json</c>.</summary>
+public sealed record RuleSet
+{
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>The ITA (fiscal) year in พ.ศ.</summary>
+    public int Year { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Where the list comes from and how sure it is.</summary>
+    public string? Source { get; init; }
+
+    public ScoringRules Scoring { get; init; } = new();
+
+    public IReadOnlyList<ItemRule> Items { get; init; } = [];
+
+    /// <summary>The file this was loaded from (set by the loader).</summary>
+    [JsonIgnore]
+    public string? Path { get; init; }
+}
+
+/// <summary>One OIT item (O1…): what it is called, what it must contain, which period it must cover.</summary>
+public sealed record ItemRule
+{
+    public string Code { get; init; } = string.Empty;
+
+    public string SubIndicator { get; init; } = string.Empty;
+
+    public string Title { get; init; } = string.Empty;
+
+    public string? TitleEn { get; init; }
+
+    /// <summary>Other names the item is published under: title variants, older wording, English words.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Codes this item had in other years (crosswalk), e.g. <c>o14</c> of 2567 for 2568's O12.</summary>
+    public IReadOnlyList<string> FormerCodes { get; init; } = [];
+
+    public ItemPeriod Period { get; init; } = ItemPeriod.InForce;
+
+    /// <summary>Kinds of evidence an assessor accepts for this item.</summary>
+    public IReadOnlyList<EvidenceKind> Evidence { get; init; } = [EvidenceKind.Page, EvidenceKind.Document];
+
+    /// <summary>Checkable parts of the item; each must be present for a pass.</summary>
+    public IReadOnlyList<ElementRule> Elements { get; init; } = [];
+
+    /// <summary>What to publish to close the gap (Thai); <c>{year}</c>, <c>{previousYear}</c> are filled in.</summary>
+    public string? Action { get; init; }
+
+    public string? ActionEn { get; init; }
+
+    /// <summary>C stated by a source, V stated for a variant agency group, I inferred, U sources conflict.</summary>
+    public string Confidence { get; init; } = "I";
+}
+
+/// <summary>The period an item's evidence must cover, relative to the audited ITA year N.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ItemPeriod>))]
+public enum ItemPeriod
+{
+    /// <summary>No year: the item must exist (a structure, a channel, a manual in force).</summary>
+    InForce,
+
+    /// <summary>Current information (incumbents, live channels); a year is not required.</summary>
+    Current,
+
+    /// <summary>Fiscal year N.</summary>
+    CurrentFY,
+
+    /// <summary>Fiscal year N with progress covering at least its first six months (Oct–Mar).</summary>
+    FirstHalfCurrentFY,
+
+    /// <summary>Fiscal year N−1.</summary>
+    PreviousFY,
+
+    /// <summary>A multi-year span that includes N (a development plan 2566–2570).</summary>
+    CoversCurrentFY,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<EvidenceKind>))]
+public enum EvidenceKind
+{
+    Page,
+    Document,
+    ExternalLink,
+    Form,
+}
+
+/// <summary>How an element is checked on the evidence.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ElementCheck>))]
+public enum ElementCheck
+{
+    /// <summary>Any of <see cref="ElementRule.AnyOf"/> (or <see cref="ElementRule.Pattern"/>) occurs in the evidence text.</summary>
+    Text,
+
+    /// <summary>The page shows at least <see cref="ElementRule.Min"/> content images (photos).</summary>
+    Images,
+
+    /// <summary>An online form: a form element, or a link to one of <see cref="ElementRule.Hosts"/> or whose text matches.</summary>
+    Form,
+
+    /// <summary>A link whose host is one of <see cref="ElementRule.Hosts"/> or whose text matches.</summary>
+    Link,
+}
+
+/// <summary>One checkable part of an item, named in Thai and English for the verdict's reasons.</summary>
+public sealed record ElementRule
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string Th { get; init; } = string.Empty;
+
+    public string En { get; init; } = string.Empty;
+
+    public ElementCheck Check { get; init; } = ElementCheck.Text;
+
+    public IReadOnlyList<string> AnyOf { get; init; } = [];
+
+    /// <summary>A regular expression tried on the normalised text, besides <see cref="AnyOf"/>.</summary>
+    public string? Pattern { get; init; }
+
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    public int Min { get; init; } = 1;
+}
+
+/// <summary>Aggregation and rating bands; settings because the official method is not published.</summary>
+public sealed record ScoringRules
+{
+    public IReadOnlyList<IndicatorRule> Indicators { get; init; } = [];
+
+    /// <summary>How an indicator (9, 10) is computed from its items.</summary>
+    public Aggregation IndicatorScore { get; init; } = Aggregation.MeanOfItems;
+
+    /// <summary>How the OIT score is computed: from all items, or the mean of the indicators.</summary>
+    public Aggregation OitScore { get; init; } = Aggregation.MeanOfItems;
+
+    public ToolWeights ToolWeights { get; init; } = new();
+
+    /// <summary>Rating bands, best first; the first whose thresholds are met applies.</summary>
+    public IReadOnlyList<BandRule> Bands { get; init; } = [];
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Aggregation>))]
+public enum Aggregation
+{
+    MeanOfItems,
+    MeanOfSubIndicators,
+    MeanOfIndicators,
+}
+
+public sealed record IndicatorRule
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string? NameEn { get; init; }
+
+    public IReadOnlyList<SubIndicatorRule> SubIndicators { get; init; } = [];
+}
+
+public sealed record SubIndicatorRule
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string? NameEn { get; init; }
+}
+
+public sealed record ToolWeights
+{
+    public double Iit { get; init; } = 30;
+
+    public double Eit { get; init; } = 30;
+
+    public double Oit { get; init; } = 40;
+}
+
+/// <summary>A rating band: total at least <see cref="MinTotal"/> and, when set, each tool at least <see cref="MinEachTool"/>.</summary>
+public sealed record BandRule
+{
+    public string Name { get; init; } = string.Empty;
+
+    public string? NameEn { get; init; }
+
+    public double MinTotal { get; init; }
+
+    public double? MinEachTool { get; init; }
+}
