@@ -1,0 +1,291 @@
+using System.Text.RegularExpressions;
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Rules;
+using OitCrawler.Text;
+
+namespace OitCrawler.Assessment;
+
+/// <summary>
+/// Judges every item of a rule set against an evidence index, as an assessor would: find the
+/// item (hub row by code and title in the audited year's block, else anywhere on the site), prefer
+/// the most specific evidence for the right year, then check its period and elements.
+/// Pure: no I/O, no clock.
+/// </summary>
+public static class Assessor
+{
+    private const int MinScore = 45;
+
+    public static IReadOnlyList<ItemResult> Assess(EvidenceIndex index, RuleSet rules)
+    {
+        if (index.Outcome == CrawlOutcome.Unreachable)
+        {
+            var why = new Reason($"เข้าถึงเว็บไซต์ไม่ได้: {index.OutcomeReason}", $"site unreachable: {index.OutcomeReason}");
+            return rules.Items.Select(r => new ItemResult(r, ItemStatus.Unreachable, [], [why])).ToList();
+        }
+
+        var site = SiteView.Build(index, rules);
+        return rules.Items.Select(rule => AssessItem(site, rule, rules.Year)).ToList();
+    }
+
+    private static ItemResult AssessItem(SiteView site, ItemRule rule, int year)
+    {
+        var candidates = Candidates.Find(site, rule, year);
+        var judged = candidates
+            .Where(c => c.Score >= MinScore)
+            .Select(c => Judge(site, rule, year, c))
+            .OrderByDescending(j => j.Candidate.Score + Preference(j.Status))
+            .ToList();
+
+        if (judged.Count == 0)
+        {
+            if (!site.Index.IsComplete)
+            {
+                return new ItemResult(rule, ItemStatus.Unreachable, [], [
+                    new Reason($"ไม่พบ และการเก็บข้อมูลไม่ครบ ({site.Index.OutcomeReason})", $"not found, but the crawl was cut short ({site.Index.OutcomeReason})"),
+                ]);
+            }
+
+            return new ItemResult(rule, ItemStatus.Missing, [], [
+                new Reason(
+                    $"ไม่พบ \"{rule.Title}\" ในเว็บไซต์ (ค้นจากหน้ารวม ITA ข้อความลิงก์ หัวข้อ และชื่อไฟล์ {site.Index.Pages.Count} หน้า)",
+                    $"no evidence of {rule.Code} {rule.TitleEn ?? rule.Title} found (searched the ITA hub, link texts, headings and file names of {site.Index.Pages.Count} pages)"),
+            ]);
+        }
+
+        var best = judged[0];
+        var evidence = judged.Where(j => j.Status == best.Status).Select(j => j.Ref).DistinctBy(r => r.Url).Take(3).ToList();
+        return new ItemResult(rule, best.Status, evidence, best.Reasons);
+    }
+
+    // Among candidates of similar strength, a passing one is what the agency would enter in ITAS.
+    private static int Preference(ItemStatus status) => status switch
+    {
+        ItemStatus.Pass => 30,
+        ItemStatus.Incomplete => 20,
+        ItemStatus.Review => 15,
+        ItemStatus.Stale => 10,
+        _ => 0,
+    };
+
+    private static Judgement Judge(SiteView site, ItemRule rule, int year, Candidate c)
+    {
+        var reference = new EvidenceRef(c.Url ?? new Uri(site.Index.StartUrl, "/"), c.FoundOn, c.Text) { ClickPath = site.ClickPath(c.FoundOn, c.Text) };
+        if (c.Url is null)
+        {
+            return new Judgement(c, reference, ItemStatus.Review, [new Reason($"ลิงก์ \"{c.Href}\" ตรวจสอบอัตโนมัติไม่ได้", $"link \"{c.Href}\" cannot be checked automatically")]);
+        }
+
+        var target = site.Resolve(c.Url);
+        var label = $"{c.Text} {c.Row}";
+        switch (target.Kind)
+        {
+            case TargetKind.Broken:
+                return new Judgement(c, reference, ItemStatus.Broken, [
+                    new Reason($"ลิงก์ \"{c.Text}\" ไปยัง {Show(c.Url)} ตอบกลับ HTTP {target.Status}", $"the link \"{c.Text}\" to {Show(c.Url)} answers HTTP {target.Status}"),
+                ]);
+            case TargetKind.Unreachable:
+                return new Judgement(c, reference, ItemStatus.Unreachable, [
+                    new Reason($"เปิด {Show(c.Url)} ไม่ได้: {target.Detail}", $"{Show(c.Url)} could not be fetched: {target.Detail}"),
+                ]);
+            case TargetKind.NotFetched:
+                return new Judgement(c, reference, ItemStatus.Review, [
+                    new Reason($"พบลิงก์ \"{c.Text}\" แต่ไม่ได้เปิดตรวจ ({target.Detail})", $"found the link \"{c.Text}\" but did not fetch it ({target.Detail})"),
+                ]);
+            default:
+                break;
+        }
+
+        // Years: the most specific label that names one wins (link text and row, then the file name,
+        // then the target's title and headings, then its text). Footers and sidebars carry other years.
+        var sources = new List<(string Name, IReadOnlyList<YearMention> Years)>
+        {
+            ("link", ThaiYears.Find(label)),
+            ("url", ThaiYears.FindInUrl(c.Url)),
+            ("title", ThaiYears.Find(target.Heading)),
+            ("text", ThaiYears.Find(target.Text is { Length: > 1500 } t ? t[..1500] : target.Text)),
+        };
+        var (yearSource, years) = sources.FirstOrDefault(s => s.Years.Count > 0);
+        years ??= [];
+
+        var reasons = new List<Reason>();
+        var period = CheckPeriod(rule.Period, year, years, label + " " + target.Heading + " " + target.Text);
+        var opaque = target.Kind is TargetKind.External or TargetKind.OpaqueDocument;
+        if (period.Status == PeriodStatus.Wrong)
+        {
+            return new Judgement(c, reference, ItemStatus.Stale, [period.Reason!]);
+        }
+
+        if (period.Status == PeriodStatus.Unknown)
+        {
+            var what = opaque ? "เอกสารที่อ่านข้อความไม่ได้ (เช่น PDF สแกน)" : "หน้าเว็บ";
+            return new Judgement(c, reference, ItemStatus.Review, [
+                new Reason($"พบ{what} \"{c.Text}\" แต่ไม่พบปีงบประมาณ ต้องเป็น {PeriodTh(rule.Period, year)}", $"found \"{c.Text}\" but no fiscal year could be read; required: {PeriodEn(rule.Period, year)}"),
+            ]);
+        }
+
+        if (period.Status == PeriodStatus.FirstHalfMissing)
+        {
+            return new Judgement(c, reference, ItemStatus.Incomplete, [period.Reason!]);
+        }
+
+        if (opaque)
+        {
+            var kind = target.Kind == TargetKind.External ? "ระบบภายนอก" : "เอกสาร";
+            var kindEn = target.Kind == TargetKind.External ? "external system" : "document without readable text";
+            var checkedVia = yearSource is null ? "ชื่อรายการ" : "ข้อความลิงก์/ชื่อไฟล์";
+            reasons.Add(new Reason(
+                $"พบ{kind} \"{c.Text}\"{PeriodNote(years, year, rule.Period)}; ตรวจจาก{checkedVia} ไม่ได้ตรวจเนื้อหา",
+                $"found {kindEn} \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}; verified from its link text or file name, not its content"));
+            var linkOnly = ElementChecks.Missing(rule.Elements.Where(e => e.Check is ElementCheck.Link or ElementCheck.Form).ToList(), target, c);
+            if (linkOnly.Count > 0)
+            {
+                return new Judgement(c, reference, ItemStatus.Incomplete, linkOnly);
+            }
+
+            return new Judgement(c, reference, ItemStatus.Pass, reasons);
+        }
+
+        var missing = ElementChecks.Missing(rule.Elements, target, c);
+        if (missing.Count > 0)
+        {
+            return new Judgement(c, reference, ItemStatus.Incomplete, missing);
+        }
+
+        reasons.Add(new Reason(
+            $"พบ \"{c.Text}\" ที่ {Show(c.Url)}{PeriodNote(years, year, rule.Period)} ครบทุกองค์ประกอบที่ตรวจได้",
+            $"found \"{c.Text}\" at {Show(c.Url)}{PeriodNoteEn(years, year, rule.Period)} with every checkable element"));
+        return new Judgement(c, reference, ItemStatus.Pass, reasons);
+    }
+
+    private static string Show(Uri url) => UrlCanonicalizer.Display(url);
+
+    private static PeriodCheck CheckPeriod(ItemPeriod period, int year, IReadOnlyList<YearMention> years, string text)
+    {
+        if (period is ItemPeriod.InForce or ItemPeriod.Current)
+        {
+            return new PeriodCheck(PeriodStatus.Ok, null);
+        }
+
+        if (years.Count == 0)
+        {
+            return new PeriodCheck(PeriodStatus.Unknown, null);
+        }
+
+        var required = period == ItemPeriod.PreviousFY ? year - 1 : year;
+        var ok = period switch
+        {
+            ItemPeriod.CoversCurrentFY => years.Any(y => y.Covers(year)),
+            _ => years.Any(y => y.IsSingle && y.FromFY == required),
+        };
+        if (!ok)
+        {
+            var seen = string.Join(", ", years.Select(y => y.IsSingle ? y.FromFY.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{y.FromFY}–{y.ToFY}").Distinct());
+            return new PeriodCheck(PeriodStatus.Wrong, new Reason(
+                $"พบเฉพาะปี {seen} แต่ต้องเป็น {PeriodTh(period, year)}",
+                $"found only for {seen}; required: {PeriodEn(period, year)}"));
+        }
+
+        if (period == ItemPeriod.FirstHalfCurrentFY && !ThaiYears.CoversFirstHalf(text))
+        {
+            return new PeriodCheck(PeriodStatus.FirstHalfMissing, new Reason(
+                $"พบข้อมูลปีงบประมาณ {year} แต่ไม่พบความก้าวหน้ารอบ 6 เดือน (ต.ค.–มี.ค.)",
+                $"FY {year} found, but no progress covering the first six months (Oct–Mar)"));
+        }
+
+        return new PeriodCheck(PeriodStatus.Ok, null);
+    }
+
+    internal static string PeriodTh(ItemPeriod period, int year) => period switch
+    {
+        ItemPeriod.CurrentFY => $"ปีงบประมาณ พ.ศ. {year}",
+        ItemPeriod.FirstHalfCurrentFY => $"ปีงบประมาณ พ.ศ. {year} อย่างน้อยรอบ 6 เดือนแรก (ต.ค. {year - 1} – มี.ค. {year})",
+        ItemPeriod.PreviousFY => $"ปีงบประมาณ พ.ศ. {year - 1}",
+        ItemPeriod.CoversCurrentFY => $"แผนหลายปีที่ครอบคลุมปี พ.ศ. {year}",
+        ItemPeriod.Current => "ข้อมูลปัจจุบัน",
+        _ => "ฉบับที่ใช้อยู่",
+    };
+
+    internal static string PeriodEn(ItemPeriod period, int year) => period switch
+    {
+        ItemPeriod.CurrentFY => $"FY {year}",
+        ItemPeriod.FirstHalfCurrentFY => $"FY {year}, at least its first six months (Oct {year - 1} – Mar {year})",
+        ItemPeriod.PreviousFY => $"FY {year - 1}",
+        ItemPeriod.CoversCurrentFY => $"a multi-year plan covering {year}",
+        ItemPeriod.Current => "current information",
+        _ => "the version in force",
+    };
+
+    private static string PeriodNote(IReadOnlyList<YearMention> years, int year, ItemPeriod period) =>
+        period is ItemPeriod.InForce or ItemPeriod.Current || years.Count == 0 ? string.Empty : $" ({PeriodTh(period, year)})";
+
+    private static string PeriodNoteEn(IReadOnlyList<YearMention> years, int year, ItemPeriod period) =>
+        period is ItemPeriod.InForce or ItemPeriod.Current || years.Count == 0 ? string.Empty : $" ({PeriodEn(period, year)})";
+
+    private enum PeriodStatus
+    {
+        Ok,
+        Wrong,
+        Unknown,
+        FirstHalfMissing,
+    }
+
+    private sealed record PeriodCheck(PeriodStatus Status, Reason? Reason);
+
+    private sealed record Judgement(Candidate Candidate, EvidenceRef Ref, ItemStatus Status, IReadOnlyList<Reason> Reasons);
+}
+
+/// <summary>Checks an item's elements on the evidence target.</summary>
+internal static class ElementChecks
+{
+    public static List<Reason> Missing(IReadOnlyList<ElementRule> elements, Target target, Candidate candidate)
+    {
+        var missing = new List<Reason>();
+        var text = ThaiText.Normalize($"{target.Heading} {target.Text}");
+        var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        foreach (var element in elements)
+        {
+            var present = element.Check switch
+            {
+                ElementCheck.Images => target.Page is { } p && ContentImages(p) >= element.Min,
+                ElementCheck.Form => HasForm(element, target, candidate, compact),
+                ElementCheck.Link => HasLink(element, target, candidate),
+                _ => TextMatches(element, text, compact),
+            };
+            if (!present)
+            {
+                missing.Add(new Reason($"ขาดองค์ประกอบ: {element.Th}", $"missing element: {element.En}"));
+            }
+        }
+
+        return missing;
+    }
+
+    private static bool TextMatches(ElementRule element, string text, string compact) =>
+        element.AnyOf.Any(k => compact.Contains(ThaiText.Compact(k), StringComparison.Ordinal))
+        || (element.Pattern is { } pattern && Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
+
+    private static bool HasForm(ElementRule element, Target target, Candidate candidate, string compact)
+    {
+        if (target.Page is { } page && page.Forms.Any(f => f.HasTextArea || f.Fields.Count >= 3))
+        {
+            return true;
+        }
+
+        return HasLink(element, target, candidate);
+    }
+
+    private static bool HasLink(ElementRule element, Target target, Candidate candidate)
+    {
+        var links = target.Page?.Links ?? [];
+        var all = candidate.Url is null ? links : links.Append(new LinkEvidence(candidate.Href, candidate.Url, candidate.Text, LinkKind.Anchor, null, candidate.Row));
+        return all.Any(l =>
+            (l.Url is { } u && element.Hosts.Any(h => u.IdnHost.Equals(h, StringComparison.OrdinalIgnoreCase) || u.IdnHost.EndsWith("." + h, StringComparison.OrdinalIgnoreCase)))
+            || (!l.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase) && element.Hosts.Any(h => l.Href.Contains(h, StringComparison.OrdinalIgnoreCase)))
+            || element.AnyOf.Any(k => ThaiText.ContainsLoose(l.Text, k)));
+    }
+
+    // Photos, not chrome: images whose file name or alt does not look like a logo, icon, banner or bullet.
+    private static int ContentImages(PageEvidence page) =>
+        page.Images.Count(i => !Regex.IsMatch($"{i.Src} {i.Alt}", "logo|icon|banner|bullet|arrow|spacer|bg[-_.]|background|flag|button", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
+}

@@ -1,0 +1,123 @@
+using OitCrawler.Rules;
+using OitCrawler.Text;
+
+namespace OitCrawler.Assessment;
+
+/// <summary>
+/// Finds and scores the links and pages that may be an item's evidence: by code (only in the audited
+/// year's hub block, and only when the row does not name another item), by title and aliases in the
+/// link text, table row, heading above, URL slug, and by page titles.
+/// </summary>
+internal static class Candidates
+{
+    public static IReadOnlyList<Candidate> Find(SiteView site, ItemRule rule, int year)
+    {
+        _ = year;
+        var number = ItemCodes.Parse(rule.Code);
+        var names = rule.Aliases.Prepend(rule.Title).Select(ThaiText.Compact).Where(n => n.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+        var found = new List<Candidate>();
+        var home = site.Index.StartUrl;
+
+        foreach (var occ in site.Links)
+        {
+            var score = 0;
+            var inText = Longest(names, occ.CompactText);
+            var inRow = Longest(names, occ.CompactRow);
+            var inUrl = Longest(names, occ.CompactUrl);
+            var inSection = Longest(names, occ.CompactSection);
+
+            if (inText > 0)
+            {
+                // A link text that is the title is strong; a long sentence that merely contains it
+                // (a news headline about the plan) is weaker.
+                score += occ.CompactText.Length <= inText * 2 ? 55 : 35;
+            }
+            else if (inRow > 0)
+            {
+                score += occ.CompactRow.Length <= inRow * 3 ? 45 : 35;
+            }
+            else if (inSection > 0 && occ.OnHub is false)
+            {
+                score += 30;
+            }
+
+            if (inUrl > 0)
+            {
+                score += 25;
+            }
+
+            var codeMatches = occ.Code == number && occ.Block != Block.Other;
+            if (codeMatches && inText == 0 && inRow == 0 && NamesOtherItem(occ, rule))
+            {
+                codeMatches = false; // codes move between years: trust the title over the code
+            }
+
+            if (codeMatches)
+            {
+                score += occ.OnHub ? 50 : 35;
+            }
+
+            if (score == 0)
+            {
+                continue;
+            }
+
+            if (occ.Block == Block.Other)
+            {
+                score -= 10;
+            }
+
+            if (occ.Link.Url is { } url && (url == home || site.IsHub(url)))
+            {
+                score -= 40;
+            }
+
+            found.Add(new Candidate(occ.Link.Url, occ.Link.Href, occ.Link.Text, occ.Link.Row, occ.Page.Url, score, occ.OnHub ? "hub" : "link"));
+        }
+
+        foreach (var page in site.Index.Pages)
+        {
+            if (page.Url == home || site.IsHub(page.Url))
+            {
+                continue;
+            }
+
+            var title = ThaiText.Compact(page.Title);
+            var heading = page.Headings.Count > 0 ? ThaiText.Compact(page.Headings[0]) : string.Empty;
+            var score = Longest(names, title) > 0 ? 50 : Longest(names, heading) > 0 ? 45 : 0;
+            if (score > 0 && (ItemCodes.Leading(page.Title) == number || (page.Headings.Count > 0 && ItemCodes.Leading(page.Headings[0]) == number)))
+            {
+                score += 20;
+            }
+
+            if (score > 0)
+            {
+                found.Add(new Candidate(page.Url, page.Url.AbsoluteUri, page.Title ?? page.Url.AbsoluteUri, null, page.FoundOn, score, "page"));
+            }
+        }
+
+        return found;
+
+        bool NamesOtherItem(LinkOccurrence occ, ItemRule self) =>
+            site.OtherTitles(self).Any(t => occ.CompactRow.Contains(t, StringComparison.Ordinal) || occ.CompactText.Contains(t, StringComparison.Ordinal));
+    }
+
+    private static int Longest(string[] names, string text)
+    {
+        var best = 0;
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        foreach (var n in names)
+        {
+            if (n.Length > best && text.Contains(n, StringComparison.Ordinal))
+            {
+                best = n.Length;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+using OitCrawler.Rules;
+
+namespace OitCrawler.Assessment;
+
+/// <summary>The verdict on one item. Only <see cref="Pass"/> scores 100.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ItemStatus>))]
+public enum ItemStatus
+{
+    [JsonStringEnumMemberName("pass")]
+    Pass,
+
+    [JsonStringEnumMemberName("missing")]
+    Missing,
+
+    [JsonStringEnumMemberName("stale")]
+    Stale,
+
+    [JsonStringEnumMemberName("incomplete")]
+    Incomplete,
+
+    [JsonStringEnumMemberName("broken")]
+    Broken,
+
+    [JsonStringEnumMemberName("review")]
+    Review,
+
+    [JsonStringEnumMemberName("unreachable")]
+    Unreachable,
+}
+
+/// <summary>A reason for a verdict, in Thai and English.</summary>
+public sealed record Reason(string Th, string En)
+{
+    public override string ToString() => $"{Th} / {En}";
+}
+
+/// <summary>
+/// Where evidence is: the URL to enter in ITAS, the page that linked to it and the link's text.
+/// <see cref="ClickPath"/> is the chain of link texts from the home page (คำอธิบาย in the checklist).
+/// </summary>
+public sealed record EvidenceRef(Uri Url, Uri? FoundOn, string? LinkText)
+{
+    public IReadOnlyList<string> ClickPath { get; init; } = [];
+}
+
+/// <summary>The verdict on one item, with its evidence and reasons.</summary>
+public sealed record ItemResult(ItemRule Rule, ItemStatus Status, IReadOnlyList<EvidenceRef> Evidence, IReadOnlyList<Reason> Reasons)
+{
+    public int Points => Status == ItemStatus.Pass ? 100 : 0;
+}

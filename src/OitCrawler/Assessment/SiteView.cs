@@ -1,0 +1,248 @@
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Rules;
+using OitCrawler.Text;
+
+namespace OitCrawler.Assessment;
+
+/// <summary>Where a link leads, as far as the crawl knows.</summary>
+internal enum TargetKind
+{
+    Page,
+    Document,
+    OpaqueDocument,
+    External,
+    Broken,
+    Unreachable,
+    NotFetched,
+}
+
+/// <summary>The content behind a candidate link: its heading (title and headings) and text, or why there is none.</summary>
+internal sealed record Target(TargetKind Kind, string Heading, string Text, int Status, string? Detail)
+{
+    public PageEvidence? Page { get; init; }
+
+    public DocumentEvidence? Document { get; init; }
+}
+
+/// <summary>Whether a link sits in the audited year's block of a hub page, another year's block, or neither.</summary>
+internal enum Block
+{
+    Unknown,
+    Current,
+    Other,
+}
+
+/// <summary>One distinct link on the site, with the text forms matching needs computed once.</summary>
+internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool OnHub, Block Block, int? Code, string CompactText, string CompactRow, string CompactUrl, string CompactSection);
+
+/// <summary>A possible piece of evidence for an item, scored by how well it names the item.</summary>
+internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via);
+
+/// <summary>The evidence index prepared once for matching every item: distinct links, hub pages and their year blocks.</summary>
+internal sealed class SiteView
+{
+    private readonly Dictionary<string, SkipRecord> _skips;
+    private readonly HashSet<string> _hubPages;
+
+    private readonly RuleSet _rules;
+
+    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages)
+    {
+        _rules = rules;
+        Index = index;
+        Links = links;
+        _hubPages = hubPages;
+        _skips = index.Skipped.GroupBy(s => s.Url.AbsoluteUri).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public EvidenceIndex Index { get; }
+
+    public IReadOnlyList<LinkOccurrence> Links { get; }
+
+    public bool IsHub(Uri url) => _hubPages.Contains(url.AbsoluteUri);
+
+    /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
+    public IEnumerable<string> OtherTitles(ItemRule self) =>
+        _rules.Items.Where(i => !ReferenceEquals(i, self)).Select(i => ThaiText.Compact(i.Title)).Where(t => t.Length >= 6);
+
+    public static SiteView Build(EvidenceIndex index, RuleSet rules)
+    {
+        var titles = rules.Items.Select(i => i.Aliases.Prepend(i.Title).Select(ThaiText.Compact).Where(t => t.Length >= 4).ToArray()).ToArray();
+        var hubs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in index.Pages)
+        {
+            var codes = new HashSet<int>();
+            var named = new HashSet<int>();
+            foreach (var link in page.Links)
+            {
+                if ((ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text)) is { } code)
+                {
+                    codes.Add(code);
+                }
+
+                var text = ThaiText.Compact(link.Text + link.Row);
+                for (var i = 0; i < titles.Length; i++)
+                {
+                    if (titles[i].Any(t => text.Contains(t, StringComparison.Ordinal)))
+                    {
+                        named.Add(i);
+                    }
+                }
+            }
+
+            if (codes.Count >= 6 || named.Count >= 8)
+            {
+                hubs.Add(page.Url.AbsoluteUri);
+            }
+        }
+
+        // Menus repeat on every page: keep each distinct link once, preferring its occurrence on a hub.
+        var seen = new HashSet<(string, string, string?)>();
+        var links = new List<LinkOccurrence>();
+        foreach (var page in index.Pages.OrderByDescending(p => hubs.Contains(p.Url.AbsoluteUri)).ThenBy(p => p.Depth))
+        {
+            var onHub = hubs.Contains(page.Url.AbsoluteUri);
+            foreach (var link in page.Links)
+            {
+                if (!seen.Add((link.Href, link.Text, link.Row)))
+                {
+                    continue;
+                }
+
+                var block = onHub ? BlockOf(link.Section, rules.Year) : Block.Unknown;
+                var code = ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text) ?? (link.Url is { } u ? ItemCodes.Leading(LastSegment(u)) : null);
+                links.Add(new LinkOccurrence(
+                    link,
+                    page,
+                    onHub,
+                    block,
+                    code,
+                    ThaiText.Compact(link.Text),
+                    ThaiText.Compact(link.Row),
+                    link.Url is { } url ? ThaiText.Compact(UrlCanonicalizer.Display(url)) : string.Empty,
+                    ThaiText.Compact(link.Section)));
+            }
+        }
+
+        return new SiteView(index, rules, links, hubs);
+    }
+
+    /// <summary>What lies behind <paramref name="url"/>.</summary>
+    public Target Resolve(Uri url)
+    {
+        if (Index.Page(url) is { } page)
+        {
+            var heading = $"{page.Title} {string.Join(' ', page.Headings.Take(8))}";
+            var text = page.Text;
+            foreach (var frame in page.Links.Where(l => l.Kind is LinkKind.Frame or LinkKind.Embed && l.Url is not null))
+            {
+                if (Index.Document(frame.Url!)?.Text is { } framed)
+                {
+                    text += "\n" + framed;
+                }
+                else if (Index.Page(frame.Url!) is { } framedPage && framedPage.Url != page.Url)
+                {
+                    text += "\n" + framedPage.Text;
+                }
+            }
+
+            return new Target(TargetKind.Page, heading, text, page.Status, null) { Page = page };
+        }
+
+        if (Index.Document(url) is { } doc)
+        {
+            return doc.Text is { Length: > 0 } docText
+                ? new Target(TargetKind.Document, string.Empty, docText, doc.Status, null) { Document = doc }
+                : new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, doc.Status, doc.Scanned ? "scanned" : "not read") { Document = doc };
+        }
+
+        if (Index.Fetch(url) is { } fetch)
+        {
+            if (fetch.FinalUrl is { } final && !IsInternal(final))
+            {
+                return new Target(TargetKind.External, string.Empty, string.Empty, 0, null);
+            }
+
+            return fetch.Status switch
+            {
+                >= 400 => new Target(TargetKind.Broken, string.Empty, string.Empty, fetch.Status, null),
+                0 => new Target(TargetKind.Unreachable, string.Empty, string.Empty, 0, fetch.Error),
+                _ => new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, fetch.Status, "not HTML"),
+            };
+        }
+
+        if (_skips.TryGetValue(url.AbsoluteUri, out var skip))
+        {
+            return skip.Reason == SkipReason.HostFailing
+                ? new Target(TargetKind.Unreachable, string.Empty, string.Empty, 0, skip.Detail)
+                : new Target(TargetKind.NotFetched, string.Empty, string.Empty, 0, skip.Detail);
+        }
+
+        if (!IsInternal(url))
+        {
+            return new Target(TargetKind.External, string.Empty, string.Empty, 0, null);
+        }
+
+        return ContentKinds.IsMediaUrl(url)
+            ? new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, 0, "image or media file")
+            : new Target(TargetKind.NotFetched, string.Empty, string.Empty, 0, "not reached within the crawl limits");
+    }
+
+    /// <summary>The link texts clicked from the home page to reach the evidence (คำอธิบาย for ITAS).</summary>
+    public IReadOnlyList<string> ClickPath(Uri? foundOn, string? linkText)
+    {
+        var steps = new List<string>();
+        if (!string.IsNullOrWhiteSpace(linkText))
+        {
+            steps.Add(linkText);
+        }
+
+        var guard = 0;
+        for (var page = foundOn is null ? null : Index.Page(foundOn); page?.FoundOn is not null && guard++ < 10; page = Index.Page(page.FoundOn))
+        {
+            steps.Add(string.IsNullOrWhiteSpace(page.FoundVia) ? UrlCanonicalizer.Display(page.Url) : page.FoundVia);
+        }
+
+        steps.Reverse();
+        return steps;
+    }
+
+    private bool IsInternal(Uri url)
+    {
+        var start = Index.StartUrl.IdnHost;
+        var host = url.IdnHost;
+        return host.Equals(start, StringComparison.OrdinalIgnoreCase)
+            || host.Equals("www." + start, StringComparison.OrdinalIgnoreCase)
+            || ("www." + host).Equals(start, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Block BlockOf(string? section, int year)
+    {
+        var years = ThaiYears.Find(section);
+        if (years.Count == 0)
+        {
+            return Block.Unknown;
+        }
+
+        return years.Any(y => y.Covers(year) && y.IsSingle) ? Block.Current : Block.Other;
+    }
+
+    private static string LastSegment(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(segments[^1]);
+        }
+        catch (UriFormatException)
+        {
+            return segments[^1];
+        }
+    }
+}

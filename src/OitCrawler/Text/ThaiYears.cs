@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OitCrawler.Text;
+
+/// <summary>How a year was written, from the most to the least telling.</summary>
+public enum YearKind
+{
+    /// <summary>"ปีงบประมาณ พ.ศ. 2568", "FY 2568".</summary>
+    FiscalYear,
+
+    /// <summary>A month and year ("ต.ค. 67", "มีนาคม 2568"): mapped to the fiscal year containing it.</summary>
+    Date,
+
+    /// <summary>A span ("2566–2570").</summary>
+    Range,
+
+    /// <summary>A bare Buddhist-era year.</summary>
+    Year,
+
+    /// <summary>A Common-Era year ("ITA 2025"), converted.</summary>
+    CommonEra,
+}
+
+/// <summary>A year found in text, as the fiscal years (พ.ศ.) it covers.</summary>
+public readonly record struct YearMention(int FromFY, int ToFY, YearKind Kind)
+{
+    public bool Covers(int fiscalYear) => fiscalYear >= FromFY && fiscalYear <= ToFY;
+
+    public bool IsSingle => FromFY == ToFY;
+}
+
+/// <summary>
+/// Finds years in Thai text and URLs: พ.ศ. and ค.ศ., Thai digits (via <see cref="ThaiText"/>),
+/// "พ.ศ.. 2568", ranges, two-digit years after a month or "ปี", Thai month names and abbreviations.
+/// Maps them to fiscal years (1 Oct – 30 Sep; FY 2568 = Oct 2567 – Sep 2568).
+/// </summary>
+public static partial class ThaiYears
+{
+    private static readonly (string Name, int Month)[] Months =
+    [
+        ("มกราคม", 1), ("กุมภาพันธ์", 2), ("มีนาคม", 3), ("เมษายน", 4), ("พฤษภาคม", 5), ("มิถุนายน", 6),
+        ("กรกฎาคม", 7), ("สิงหาคม", 8), ("กันยายน", 9), ("ตุลาคม", 10), ("พฤศจิกายน", 11), ("ธันวาคม", 12),
+        ("ม.ค.", 1), ("ก.พ.", 2), ("มี.ค.", 3), ("เม.ย.", 4), ("พ.ค.", 5), ("มิ.ย.", 6),
+        ("ก.ค.", 7), ("ส.ค.", 8), ("ก.ย.", 9), ("ต.ค.", 10), ("พ.ย.", 11), ("ธ.ค.", 12),
+        ("มค", 1), ("กพ", 2), ("มีค", 3), ("เมย", 4), ("พค", 5), ("มิย", 6), ("กค", 7), ("สค", 8), ("กย", 9), ("ตค", 10), ("พย", 11), ("ธค", 12),
+    ];
+
+    private static readonly Dictionary<string, int> MonthByName = Months.ToDictionary(m => m.Name, m => m.Month, StringComparer.Ordinal);
+
+    /// <summary>The Thai fiscal year (พ.ศ.) containing an instant, on the Bangkok calendar.</summary>
+    public static int FiscalYearOf(DateTimeOffset instant)
+    {
+        var bangkok = instant.ToOffset(TimeSpan.FromHours(7));
+        return bangkok.Year + 543 + (bangkok.Month >= 10 ? 1 : 0);
+    }
+
+    /// <summary>Buddhist-era date text, e.g. "24 พฤศจิกายน 2569".</summary>
+    public static string FormatThaiDate(DateTimeOffset instant)
+    {
+        var bangkok = instant.ToOffset(TimeSpan.FromHours(7));
+        return $"{bangkok.Day} {Months[bangkok.Month - 1].Name} {bangkok.Year + 543}";
+    }
+
+    /// <summary>Years mentioned in a text (raw; it is normalised here).</summary>
+    public static IReadOnlyList<YearMention> Find(string? text)
+    {
+        var s = ThaiText.Normalize(text);
+        if (s.Length == 0)
+        {
+            return [];
+        }
+
+        var found = new List<YearMention>();
+        var chars = s.ToCharArray();
+
+        foreach (Match m in Range().Matches(s))
+        {
+            var a = FullYear(m.Groups["a"].Value);
+            var b = FullYear(m.Groups["b"].Value);
+            if (a is { } from && b is { } to && to >= from && to - from <= 10)
+            {
+                found.Add(new YearMention(from, to, YearKind.Range));
+                Mask(chars, m);
+            }
+        }
+
+        s = new string(chars);
+        foreach (Match m in FiscalPhrase().Matches(s))
+        {
+            if (FullYear(m.Groups["y"].Value) is { } y)
+            {
+                found.Add(new YearMention(y, y, YearKind.FiscalYear));
+                Mask(chars, m);
+            }
+        }
+
+        s = new string(chars);
+        foreach (Match m in MonthYear().Matches(s))
+        {
+            var name = m.Groups["m"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (MonthByName.TryGetValue(name, out var month) && FullYear(m.Groups["y"].Value) is { } y)
+            {
+                var fy = month >= 10 ? y + 1 : y;
+                found.Add(new YearMention(fy, fy, YearKind.Date));
+                Mask(chars, m);
+            }
+        }
+
+        s = new string(chars);
+        foreach (Match m in BuddhistYear().Matches(s))
+        {
+            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            found.Add(new YearMention(y, y, YearKind.Year));
+            Mask(chars, m);
+        }
+
+        s = new string(chars);
+        foreach (Match m in ShortYearAfterWord().Matches(s))
+        {
+            var y = 2500 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            found.Add(new YearMention(y, y, YearKind.Year));
+        }
+
+        foreach (Match m in CommonEraYear().Matches(s))
+        {
+            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + 543;
+            found.Add(new YearMention(y, y, YearKind.CommonEra));
+        }
+
+        return found;
+    }
+
+    /// <summary>Years in a URL's decoded path and file name, including two-digit years ("รายงาน-68.pdf").</summary>
+    public static IReadOnlyList<YearMention> FindInUrl(Uri url)
+    {
+        string path;
+        try
+        {
+            path = Uri.UnescapeDataString(url.AbsolutePath);
+        }
+        catch (UriFormatException)
+        {
+            path = url.AbsolutePath;
+        }
+
+        // WordPress upload folders (/2025/03/) date the upload, not the content: leave them out.
+        path = UploadFolder().Replace(path, "/");
+        var found = new List<YearMention>(Find(path.Replace('/', ' ').Replace('_', ' ')));
+        var file = Path.GetFileNameWithoutExtension(path);
+        foreach (Match m in ShortYearInName().Matches(ThaiText.Normalize(file)))
+        {
+            var y = 2500 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (!found.Any(f => f.Covers(y)))
+            {
+                found.Add(new YearMention(y, y, YearKind.Year));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether the text shows progress reaching at least the first six months of a fiscal year.</summary>
+    public static bool CoversFirstHalf(string? text)
+    {
+        var s = ThaiText.Compact(text);
+        return HalfYear().IsMatch(s);
+    }
+
+    private static int? FullYear(string digits)
+    {
+        var n = int.Parse(digits, CultureInfo.InvariantCulture);
+        return digits.Length switch
+        {
+            2 when n is >= 40 and <= 99 => 2500 + n,
+            4 when n is >= 2540 and <= 2650 => n,
+            4 when n is >= 1990 and <= 2100 => n + 543,
+            _ => null,
+        };
+    }
+
+    private static void Mask(char[] chars, Match m)
+    {
+        for (var i = m.Index; i < m.Index + m.Length; i++)
+        {
+            chars[i] = ' ';
+        }
+    }
+
+    [GeneratedRegex(@"(?<![0-9])(?<a>25[4-9][0-9]|26[0-4][0-9])\s*(?:-|ถึง|/)\s*(?:พ\.?\s?ศ\.?\s*)?(?<b>25[4-9][0-9]|26[0-4][0-9])(?![0-9])")]
+    private static partial Regex Range();
+
+    [GeneratedRegex(@"(?:ปีงบประมาณ|ปีงบฯ?|งบประมาณ|fy|fiscal year|ประจำปี)\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|20[0-9][0-9]|[4-9][0-9])(?![0-9])")]
+    private static partial Regex FiscalPhrase();
+
+    [GeneratedRegex(@"(?<m>มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|ธ\.\s?ค\.)\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|[4-9][0-9])(?![0-9])")]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>25[4-9][0-9]|26[0-4][0-9])(?![0-9])")]
+    private static partial Regex BuddhistYear();
+
+    [GeneratedRegex(@"(?:ปี|พ\.\s?ศ\.*)\s*(?<y>[5-9][0-9])(?![0-9])")]
+    private static partial Regex ShortYearAfterWord();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>20[0-4][0-9])(?![0-9])")]
+    private static partial Regex CommonEraYear();
+
+    [GeneratedRegex(@"(?:^|[-_ .])(?<y>[5-7][0-9])(?:$|[-_ .])")]
+    private static partial Regex ShortYearInName();
+
+    [GeneratedRegex(@"/(?:19|20)[0-9]{2}/(?:0[1-9]|1[0-2])/")]
+    private static partial Regex UploadFolder();
+
+    [GeneratedRegex(@"6เดือน|หกเดือน|ครึ่งปี|ไตรมาส(?:ที่)?(?:2|3|4)|ไตรมาส1-2|ไตรมาส1และ2|(?:ต\.?ค\.?|ตุลาคม)[0-9]*-(?:มี\.?ค\.?|มีนาคม|เม\.?ย\.?|เมษายน|พ\.?ค\.?|พฤษภาคม|มิ\.?ย\.?|มิถุนายน|ก\.?ค\.?|ก\.?ย\.?|กันยายน)|รอบ(?:ที่)?2|(?:มี\.?ค\.?|มีนาคม)[0-9]{2,4}|(?:1|๑)ต\.?ค\.?[0-9]*-31มี")]
+    private static partial Regex HalfYear();
+}
