@@ -16,7 +16,8 @@ public static class Assessor
 {
     private const int MinScore = 45;
 
-    public static IReadOnlyList<ItemResult> Assess(EvidenceIndex index, RuleSet rules)
+    /// <summary>Judges every item of <paramref name="rules"/>; periods are relative to <paramref name="year"/>, which may be newer than the rules file.</summary>
+    public static IReadOnlyList<ItemResult> Assess(EvidenceIndex index, RuleSet rules, int year)
     {
         if (index.Outcome == CrawlOutcome.Unreachable)
         {
@@ -24,8 +25,8 @@ public static class Assessor
             return rules.Items.Select(r => new ItemResult(r, ItemStatus.Unreachable, [], [why])).ToList();
         }
 
-        var site = SiteView.Build(index, rules);
-        return rules.Items.Select(rule => AssessItem(site, rule, rules.Year)).ToList();
+        var site = SiteView.Build(index, rules, year);
+        return rules.Items.Select(rule => AssessItem(site, rule, year)).ToList();
     }
 
     private static ItemResult AssessItem(SiteView site, ItemRule rule, int year)

@@ -66,7 +66,7 @@ internal sealed class SiteView
     public IEnumerable<string> OtherTitles(ItemRule self) =>
         _rules.Items.Where(i => !ReferenceEquals(i, self)).Select(i => ThaiText.Compact(i.Title)).Where(t => t.Length >= 6);
 
-    public static SiteView Build(EvidenceIndex index, RuleSet rules)
+    public static SiteView Build(EvidenceIndex index, RuleSet rules, int year)
     {
         var titles = rules.Items.Select(i => i.Aliases.Prepend(i.Title).Select(ThaiText.Compact).Where(t => t.Length >= 4).ToArray()).ToArray();
         var hubs = new HashSet<string>(StringComparer.Ordinal);
@@ -110,7 +110,7 @@ internal sealed class SiteView
                     continue;
                 }
 
-                var block = onHub ? BlockOf(link.Section, rules.Year) : Block.Unknown;
+                var block = onHub ? BlockOf(link.Section, year) : Block.Unknown;
                 var code = ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text) ?? (link.Url is { } u ? ItemCodes.Leading(LastSegment(u)) : null);
                 links.Add(new LinkOccurrence(
                     link,

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OitCrawler.Audit;
+
+/// <summary>What to audit and where results go. Bound from the <c>Audit</c> section.</summary>
+public sealed class AuditOptions
+{
+    public const string SectionName = "Audit";
+
+    /// <summary>The agency's main website (used by <c>serve</c> and <c>run-now</c>; <c>audit</c> takes it as an argument).</summary>
+    [Url]
+    public string? Site { get; set; }
+
+    /// <summary>The ITA year (พ.ศ.); empty means the fiscal year of today's date.</summary>
+    [Range(2550, 2700)]
+    public int? Year { get; set; }
+
+    /// <summary>The folder of rules files. Relative paths are tried against the working folder, then the program's folder. Default <c>rules</c>.</summary>
+    [Required]
+    public string RulesDirectory { get; set; } = "rules";
+
+    /// <summary>Where reports are written. Default <c>out</c>.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "out";
+
+    /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
+    [Range(0, 100)]
+    public double? IitScore { get; set; }
+
+    /// <summary>The agency's EIT score, when known, for the projected total ITA.</summary>
+    [Range(0, 100)]
+    public double? EitScore { get; set; }
+}

@@ -1,0 +1,97 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using OitCrawler.Assessment;
+using OitCrawler.Audit;
+using OitCrawler.Crawling;
+
+namespace OitCrawler.Reporting;
+
+/// <summary>
+/// report.json, a contract other tools read (schemaVersion 1). Fields are only ever added;
+/// README documents each. Thai stays readable; HTML-significant characters are escaped.
+/// </summary>
+public static class ReportJson
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static ReportDocument ToDocument(AuditResult result) => new(
+        SchemaVersion,
+        result.Site.AbsoluteUri,
+        result.Year,
+        result.StartedAt,
+        result.FinishedAt,
+        new CrawlSummary(
+            result.Evidence.Pages.Count,
+            result.Evidence.Documents.Count,
+            result.Evidence.Skipped.Count,
+            result.Evidence.Fetches.Count(f => f.Status == 0 || f.Status >= 400),
+            result.Evidence.Outcome.ToString(),
+            result.Evidence.OutcomeReason),
+        result.Items.Select(i => new ItemDocument(
+            i.Rule.Code,
+            i.Rule.SubIndicator,
+            i.Rule.Title,
+            i.Status,
+            i.Evidence.Select(e => new EvidenceDocument(e.Url.AbsoluteUri, UrlCanonicalizer.Display(e.Url), e.FoundOn?.AbsoluteUri, e.LinkText, e.ClickPath)).ToList(),
+            i.Reasons.Select(r => r.Th).ToList(),
+            i.Reasons.Select(r => r.En).ToList())).ToList(),
+        new ScoreDocument(
+            result.Score.Oit,
+            result.Score.Indicator9,
+            result.Score.Indicator10,
+            result.Score.Indicators.SelectMany(x => x.SubIndicators).ToDictionary(s => s.Id, s => s.Score),
+            result.Score.Projection),
+        result.Rules.Year,
+        result.Notes);
+
+    public static async Task WriteAsync(AuditResult result, string path, CancellationToken cancellationToken)
+    {
+        var temp = path + ".tmp";
+        await using (var stream = File.Create(temp))
+        {
+            await JsonSerializer.SerializeAsync(stream, ToDocument(result), Options, cancellationToken);
+        }
+
+        File.Move(temp, path, overwrite: true); // a reader never sees half a report
+    }
+
+    public static string Serialize(ReportDocument document) => JsonSerializer.Serialize(document, Options);
+}
+
+public sealed record ReportDocument(
+    int SchemaVersion,
+    string Site,
+    int Year,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    CrawlSummary Crawl,
+    IReadOnlyList<ItemDocument> Items,
+    ScoreDocument Score,
+    int RulesYear,
+    IReadOnlyList<string> Notes);
+
+public sealed record CrawlSummary(int PagesFetched, int Documents, int Skipped, int Errors, string Outcome, string? OutcomeReason);
+
+public sealed record ItemDocument(
+    string Code,
+    string SubIndicator,
+    string Title,
+    ItemStatus Status,
+    IReadOnlyList<EvidenceDocument> Evidence,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> ReasonsEn);
+
+/// <summary><c>url</c> is what to enter in ITAS; <c>displayUrl</c> is the same with Thai decoded.</summary>
+public sealed record EvidenceDocument(string Url, string DisplayUrl, string? FoundOn, string? LinkText, IReadOnlyList<string> ClickPath);
+
+public sealed record ScoreDocument(double Oit, double Indicator9, double Indicator10, IReadOnlyDictionary<string, double> SubIndicators, Projection? Projected);
