@@ -1,0 +1,76 @@
+using OitCrawler.Text;
+
+namespace OitCrawler.Tests.Text;
+
+public class ThaiYearsTests
+{
+    [Theory]
+    [InlineData("ปีงบประมาณ พ.ศ. 2568", 2568)]
+    [InlineData("ปีงบประมาณ พ.ศ.. 2568", 2568)]
+    [InlineData("ประจำปีงบประมาณ ๒๕๖๘", 2568)]
+    [InlineData("รายงานประจำปี 2567", 2567)]
+    [InlineData("ITA 2025", 2568)]
+    [InlineData("FY 2568", 2568)]
+    [InlineData("ตุลาคม 2567", 2568)]
+    [InlineData("ต.ค. 67", 2568)]
+    [InlineData("มีนาคม 2568", 2568)]
+    [InlineData("ก.ย. 2568", 2568)]
+    [InlineData("ธ.ค.๖๗", 2568)]
+    public void Find_SingleYearForms_MapToFiscalYear(string text, int fiscalYear)
+    {
+        var years = ThaiYears.Find(text);
+        Assert.Contains(years, y => y.IsSingle && y.FromFY == fiscalYear);
+    }
+
+    [Fact]
+    public void Find_Range_IsOneRangeNotTwoYears()
+    {
+        var years = ThaiYears.Find("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)");
+        var range = Assert.Single(years);
+        Assert.Equal(YearKind.Range, range.Kind);
+        Assert.True(range.Covers(2568));
+        Assert.False(range.Covers(2571));
+    }
+
+    [Fact]
+    public void Find_DateSplitAcrossTagsAfterExtraction_IsRead()
+    {
+        // HtmlExtractor joins "256</span>8" without a space; the year parser then sees 2568.
+        Assert.Contains(ThaiYears.Find("ประกาศ ณ วันที่ 1 ตุลาคม 2568"), y => y.FromFY == 2569);
+    }
+
+    [Fact]
+    public void Find_NoYear_IsEmpty() => Assert.Empty(ThaiYears.Find("คู่มือการปฏิบัติงาน โทร 075-765267"));
+
+    [Theory]
+    [InlineData("http://x/wp-content/uploads/2025/03/report-68.pdf", 2568)]
+    [InlineData("http://x/docs/%E0%B8%AA%E0%B8%82%E0%B8%A3-68.pdf", 2568)]
+    [InlineData("http://x/files/plan_2567.pdf", 2567)]
+    public void FindInUrl_FileNameYears_AreRead(string url, int fiscalYear) =>
+        Assert.Contains(ThaiYears.FindInUrl(new Uri(url)), y => y.FromFY == fiscalYear);
+
+    [Fact]
+    public void FindInUrl_UploadFolderDate_IsIgnored() =>
+        Assert.Empty(ThaiYears.FindInUrl(new Uri("http://x/wp-content/uploads/2025/03/manual.pdf")));
+
+    [Theory]
+    [InlineData("2024-09-30T23:00:00+07:00", 2567)]
+    [InlineData("2024-10-01T00:00:00+07:00", 2568)]
+    [InlineData("2024-09-30T17:30:00+00:00", 2568)]
+    [InlineData("2026-11-24T00:00:00+00:00", 2570)]
+    public void FiscalYearOf_UsesBangkokCalendarAndOctoberStart(string instant, int expected) =>
+        Assert.Equal(expected, ThaiYears.FiscalYearOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("รายงานความก้าวหน้า รอบ 6 เดือน", true)]
+    [InlineData("ไตรมาสที่ 2", true)]
+    [InlineData("ต.ค. 67 - มี.ค. 68", true)]
+    [InlineData("ไตรมาสที่ 1", false)]
+    [InlineData("แผนการดำเนินงาน", false)]
+    public void CoversFirstHalf_ReadsHalfYearWording(string text, bool expected) =>
+        Assert.Equal(expected, ThaiYears.CoversFirstHalf(text));
+
+    [Fact]
+    public void FormatThaiDate_IsBuddhistEra() =>
+        Assert.Equal("24 พฤศจิกายน 2569", ThaiYears.FormatThaiDate(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero)));
+}
