@@ -206,9 +206,9 @@ def _stream(data, extra=""):
 
 def pdf_text(title, lines, meta_title=None, created="D:20250115090000+07'00'"):
     """One A4 page: a 14 pt title and 10.5 pt body lines, Helvetica, ASCII only."""
-    ops = ["BT", "/F1 14 Tf", "16 TL", "56 786 Td", f"({_pdf_escape(title)}) Tj", "T*", "/F1 10.5 Tf", "14 TL", "T*"]
+    ops = ["BT", "/F1 14 Tf", "16 TL", "56 786 Td", f"({_pdf_escape(title + ' ')}) Tj", "T*", "/F1 10.5 Tf", "14 TL", "T*"]
     for line in lines:
-        ops.append(f"({_pdf_escape(line)}) Tj T*")
+        ops.append(f"({_pdf_escape(line + ' ')}) Tj T*")  # trailing space: extractors glue lines
     ops.append("ET")
     # a thin rule under the title, as a letterhead
     ops += ["0.2 0.3 0.6 RG 1 w 56 776 m 539 776 l S"]

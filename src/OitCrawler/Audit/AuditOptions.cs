@@ -23,6 +23,9 @@ public sealed class AuditOptions
     [Required]
     public string OutputDirectory { get; set; } = "out";
 
+    /// <summary>The agency's measures file (issues, activities, units, item mapping, past scores); optional.</summary>
+    public string? MeasuresFile { get; set; }
+
     /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
     [Range(0, 100)]
     public double? IitScore { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OitCrawler.Assessment;
 using OitCrawler.Crawling;
 using OitCrawler.Evidence;
+using OitCrawler.Gaps;
 using OitCrawler.Reporting;
 using OitCrawler.Rules;
 using OitCrawler.Text;
@@ -19,9 +20,11 @@ public sealed record AuditResult(
     EvidenceIndex Evidence,
     IReadOnlyList<ItemResult> Items,
     ScoreSummary Score,
+    IReadOnlyList<Gap> Gaps,
+    MeasuresFile? Measures,
     IReadOnlyList<string> Notes)
 {
-    public bool HasGaps => Items.Any(i => i.Status != ItemStatus.Pass);
+    public bool HasGaps => Gaps.Count > 0;
 }
 
 /// <summary>
@@ -49,7 +52,7 @@ public sealed partial class AuditRunner(
     /// <summary>Loads and validates the rules for the configured (or today's) year. Throws <see cref="DataFileException"/>.</summary>
     public (RuleSet Rules, int Year, string? Note) SelectRules(int? year)
     {
-        var catalog = RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
+        var catalog = LoadCatalog();
         var wanted = year ?? options.Value.Year ?? ThaiYears.FiscalYearOf(timeProvider.GetUtcNow());
         var (rules, note) = catalog.For(wanted);
         if (rules is null)
@@ -60,9 +63,23 @@ public sealed partial class AuditRunner(
         return (rules, wanted, note);
     }
 
+    /// <summary>The configured measures file, validated against the rules; null when none is configured.</summary>
+    public MeasuresFile? LoadMeasures()
+    {
+        var path = options.Value.MeasuresFile;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var resolved = Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+        return MeasuresLoader.Load(resolved, LoadCatalog());
+    }
+
     public async Task<AuditResult> RunAsync(Uri site, int? year, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var (rules, auditYear, note) = SelectRules(year);
+        var measures = LoadMeasures();
         var notes = new List<string>();
         if (note is not null)
         {
@@ -81,7 +98,13 @@ public sealed partial class AuditRunner(
 
         var items = Assessor.Assess(evidence, rules, auditYear);
         var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
-        return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, notes);
+        var gaps = GapBuilder.Build(items, rules, auditYear, measures);
+        if (measures is not null && !measures.Issues.SelectMany(i => i.Activities).Any(a => a.Items.ContainsKey(rules.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            notes.Add($"แผนมาตรการไม่มีการจับคู่ข้อสำหรับเกณฑ์ปี {rules.Year} / the measures file maps no items for the {rules.Year} rules");
+        }
+
+        return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes);
     }
 
     /// <summary>Writes every report of <paramref name="result"/> into <paramref name="directory"/>; returns the files written.</summary>
@@ -92,6 +115,8 @@ public sealed partial class AuditRunner(
         await ReportJson.WriteAsync(result, json, cancellationToken);
         return [json];
     }
+
+    private RuleCatalog LoadCatalog() => RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No rules for ITA {Year}; using the {RulesYear} rules")]
     private partial void LogRulesFallback(int year, int rulesYear);

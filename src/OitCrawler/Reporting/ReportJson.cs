@@ -52,7 +52,20 @@ public static class ReportJson
             result.Score.Indicators.SelectMany(x => x.SubIndicators).ToDictionary(s => s.Id, s => s.Score),
             result.Score.Projection),
         result.Rules.Year,
-        result.Notes);
+        result.Notes,
+        result.Gaps.Select(g => new GapDocument(
+            g.Item.Rule.Code,
+            g.Item.Rule.SubIndicator,
+            g.Item.Rule.Title,
+            g.Item.Status,
+            g.PointsAtStake,
+            g.Action,
+            g.ActionEn,
+            g.Item.Reasons.Select(r => r.Th).ToList(),
+            g.Item.Evidence.Select(e => e.Url.AbsoluteUri).ToList(),
+            g.HasMeasure,
+            g.Measures.Select(m => new GapMeasureDocument(m.IssueNumber, m.IssueTitle, m.ActivityId, m.ActivityTitle)).ToList(),
+            g.Units.Select(u => u.Name).ToList())).ToList());
 
     public static async Task WriteAsync(AuditResult result, string path, CancellationToken cancellationToken)
     {
@@ -78,7 +91,25 @@ public sealed record ReportDocument(
     IReadOnlyList<ItemDocument> Items,
     ScoreDocument Score,
     int RulesYear,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<GapDocument> Gaps);
+
+/// <summary>A gap: a non-passing item with the action to take and who owns it (<c>hasMeasure</c> false: no measure covers it).</summary>
+public sealed record GapDocument(
+    string Code,
+    string SubIndicator,
+    string Title,
+    ItemStatus Status,
+    double PointsAtStake,
+    string Action,
+    string? ActionEn,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Evidence,
+    bool HasMeasure,
+    IReadOnlyList<GapMeasureDocument> Measures,
+    IReadOnlyList<string> Units);
+
+public sealed record GapMeasureDocument(int Issue, string IssueTitle, string Activity, string ActivityTitle);
 
 public sealed record CrawlSummary(int PagesFetched, int Documents, int Skipped, int Errors, string Outcome, string? OutcomeReason);
 
