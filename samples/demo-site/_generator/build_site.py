@@ -588,7 +588,7 @@ def legacy_manual_page():
         for i, (t, unit, s) in enumerate(rows, 1))
     text = f"""<HTML>
 <HEAD>
-<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=tis-620">
+<meta http-equiv="Content-Type" content="text/html; charset=tis-620">
 <TITLE>คู่มือการปฏิบัติงานของเจ้าหน้าที่ - เทศบาลตำบลท่าแพ</TITLE>
 </HEAD>
 <BODY BGCOLOR="#FFFFFF" TOPMARGIN="0" LEFTMARGIN="0">

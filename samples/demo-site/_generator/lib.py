@@ -260,5 +260,5 @@ def pdf_scanned(seed=213):
         _stream(img, f" /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"),
         _stream(content),
     ]
-    info = b"<< /Creator (Canon iR-ADV C5535 PDF) /Producer (Adobe PSL 1.3e for Canon) /CreationDate (D:20241128103512+07'00') >>"
+    info = b"<< /Creator (Canon iR-ADV C5535 PDF) /Producer (Adobe PSL 1.3e for Canon) >>"
     return _assemble(objs, info)

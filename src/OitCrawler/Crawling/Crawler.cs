@@ -22,11 +22,15 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
     /// Crawls from <paramref name="startUrl"/>. Cancellation stops the crawl and returns what was
     /// gathered, marked <see cref="CrawlOutcome.Cancelled"/>, so a shutdown never loses a night's work.
     /// </summary>
-    public async Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    public Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        CrawlAsync(startUrl, prioritizer, null, progress, cancellationToken);
+
+    /// <summary>As above, revalidating what <paramref name="cache"/> holds from earlier crawls instead of downloading it again.</summary>
+    public async Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var start = UrlCanonicalizer.Canonicalize(startUrl)
             ?? throw new ArgumentException($"'{startUrl}' is not an http(s) URL", nameof(startUrl));
-        var run = new Run(this, start, prioritizer, progress, options.Value);
+        var run = new Run(this, start, prioritizer, cache, progress, options.Value);
         return await run.ExecuteAsync(cancellationToken);
     }
 
@@ -42,7 +46,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
     private partial void LogFinished(Uri start, CrawlOutcome outcome, int pages, int documents, int skipped, int errors, TimeSpan elapsed);
 
-    private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IProgress<CrawlProgress>? progress, CrawlOptions o)
+    private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o)
     {
         private readonly Frontier _frontier = new();
         private readonly HostPacer _pacer = new(owner._time, o.RatePerSecond, o.Concurrency);
@@ -155,12 +159,25 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     return;
                 }
 
+                var cached = cache?.Lookup(url);
+                var request = new FetchRequest(url, start.IdnHost, o.MaxBodyBytes, o.MaxDocumentBytes)
+                {
+                    IfNoneMatch = cached?.ETag,
+                    IfModifiedSince = cached?.ETag is null ? cached?.LastModified : null,
+                };
                 using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
                 {
-                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, o.MaxBodyBytes, o.MaxDocumentBytes), cancellationToken);
+                    response = await owner._fetcher.FetchAsync(request, cancellationToken);
                 }
 
                 owner.LogFetched(url, response.Status, response.Elapsed);
+                if (response.Status == 304 && cached is not null)
+                {
+                    _fetches.Enqueue(new FetchRecord(url, 304, null, null));
+                    Reuse(entry, url, cached);
+                    Report();
+                    return;
+                }
                 if (!response.IsRedirect)
                 {
                     break;
@@ -272,6 +289,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     FoundOn = entry.FoundOn,
                     FoundVia = entry.LinkText,
                 });
+            }
+        }
+
+        // 304 Not Modified: the evidence of the earlier crawl stands, placed where this crawl found it.
+        private void Reuse(FrontierEntry entry, Uri url, CachedResource cached)
+        {
+            var requested = url == entry.Url ? null : entry.Url;
+            if (cached.Page is { } old)
+            {
+                var page = old with { Url = url, RequestedUrl = requested, Depth = entry.Depth, FoundOn = entry.FoundOn, FoundVia = entry.LinkText };
+                _pages.Enqueue(page);
+                Enqueue(page);
+            }
+            else if (cached.Document is { } doc)
+            {
+                _documents.Enqueue(doc with { Url = url, RequestedUrl = requested, Depth = entry.Depth, FoundOn = entry.FoundOn, FoundVia = entry.LinkText });
             }
         }
 

@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+
+namespace OitCrawler.History;
+
+/// <summary>
+/// The embedded SQLite store: opens connections in WAL mode with a busy timeout, and applies the
+/// versioned migrations below at start (each in its own transaction, recorded in schema_version),
+/// so an old database is upgraded in place and a killed run never leaves a half-made schema.
+/// </summary>
+public sealed class HistoryDatabase
+{
+    /// <summary>Migrations in order; append only, never edit one that has shipped.</summary>
+    internal static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL UNIQUE,
+            site TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            rules_year INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            state TEXT NOT NULL,              -- running | complete | partial | unreachable
+            outcome TEXT,
+            outcome_reason TEXT,
+            pages INTEGER NOT NULL DEFAULT 0,
+            documents INTEGER NOT NULL DEFAULT 0,
+            oit REAL, indicator9 REAL, indicator10 REAL,
+            report_path TEXT
+        );
+        CREATE INDEX runs_site_started ON runs(site, started_at);
+        CREATE TABLE item_results (
+            run INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            sub_indicator TEXT NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL,
+            evidence_url TEXT,
+            evidence_json TEXT NOT NULL,
+            reasons_json TEXT NOT NULL,
+            PRIMARY KEY (run, code)
+        );
+        CREATE TABLE pages (
+            url TEXT PRIMARY KEY,
+            site TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            content_hash TEXT,
+            fetched_at TEXT NOT NULL,
+            evidence BLOB NOT NULL            -- gzip'd JSON of PageEvidence or DocumentEvidence
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            dedup_key TEXT NOT NULL UNIQUE,   -- one alert per (run, recipient, kind): never queued twice
+            created_at TEXT NOT NULL,
+            recipients TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            body_html TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            sent_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox(sent_at, next_attempt_at);
+        """,
+    ];
+
+    private readonly string _connectionString;
+
+    public HistoryDatabase(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        Path = full;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>An open connection with foreign keys on and a busy timeout.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Sets WAL mode and applies pending migrations; returns the schema version.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int current;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (current > Migrations.Count)
+        {
+            throw new InvalidDataException($"{Path}: schema version {current} is newer than this program knows ({Migrations.Count}); upgrade OitCrawler");
+        }
+
+        for (var v = current; v < Migrations.Count; v++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var apply = connection.CreateCommand();
+            apply.Transaction = tx;
+            apply.CommandText = Migrations[v] + "\nINSERT INTO schema_version (version, applied_at) VALUES ($v, datetime('now'));";
+            apply.Parameters.AddWithValue("$v", v + 1);
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return Migrations.Count;
+    }
+}
