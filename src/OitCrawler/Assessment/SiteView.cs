@@ -40,8 +40,10 @@ internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool
 internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via);
 
 /// <summary>The evidence index prepared once for matching every item: distinct links, hub pages and their year blocks.</summary>
-internal sealed class SiteView
+internal sealed partial class SiteView
 {
+    private static readonly System.Text.RegularExpressions.Regex HubWords = HubWordsRegex();
+
     private readonly Dictionary<string, SkipRecord> _skips;
     private readonly HashSet<string> _hubPages;
 
@@ -91,7 +93,8 @@ internal sealed class SiteView
                 }
             }
 
-            if (codes.Count >= 6 || named.Count >= 8)
+            // Menus name many items on every page; a hub numbers them, or names them under an ITA heading.
+            if (codes.Count >= 6 || (named.Count >= 8 && HubWords.IsMatch(ThaiText.Normalize($"{page.Title} {string.Join(' ', page.Headings)}"))))
             {
                 hubs.Add(page.Url.AbsoluteUri);
             }
@@ -227,6 +230,9 @@ internal sealed class SiteView
 
         return years.Any(y => y.Covers(year) && y.IsSingle) ? Block.Current : Block.Other;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("ita|oit|การเปิดเผยข้อมูล|คุณธรรมและความโปร่งใส|ประเมินคุณธรรม")]
+    private static partial System.Text.RegularExpressions.Regex HubWordsRegex();
 
     private static string LastSegment(Uri url)
     {

@@ -26,6 +26,9 @@ public sealed class AuditOptions
     /// <summary>The agency's measures file (issues, activities, units, item mapping, past scores); optional.</summary>
     public string? MeasuresFile { get; set; }
 
+    /// <summary>Also write <c>evidence.json</c> (every page and document as extracted) beside the reports, to see why a verdict was reached. Default false.</summary>
+    public bool WriteEvidence { get; set; }
+
     /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
     [Range(0, 100)]
     public double? IitScore { get; set; }

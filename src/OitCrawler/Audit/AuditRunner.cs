@@ -108,12 +108,20 @@ public sealed partial class AuditRunner(
     }
 
     /// <summary>Writes every report of <paramref name="result"/> into <paramref name="directory"/>; returns the files written.</summary>
-    public static async Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, string directory, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var json = Path.Combine(directory, "report.json");
         await ReportJson.WriteAsync(result, json, cancellationToken);
-        return [json];
+        var files = new List<string> { json };
+        if (options.Value.WriteEvidence)
+        {
+            var evidence = Path.Combine(directory, "evidence.json");
+            await EvidenceJson.WriteAsync(result.Evidence, evidence, cancellationToken);
+            files.Add(evidence);
+        }
+
+        return files;
     }
 
     private RuleCatalog LoadCatalog() => RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));

@@ -32,6 +32,7 @@ public sealed record CommandLine(string Command, IReadOnlyList<string> Arguments
               --year         ITA year in พ.ศ. (default: the fiscal year of today's date)
               --rate         requests per second per host (default 2; 0 = no limit)
               --concurrency  requests in flight (default 4)
+              --evidence true  also write evidence.json (what was extracted from every page)
           oitcrawler rules validate [FILE|DIR ...]
               check rules files; every problem with file:line:column
 
@@ -46,6 +47,7 @@ public sealed record CommandLine(string Command, IReadOnlyList<string> Arguments
         ["--max-pages"] = ("Crawl:MaxPages", v => Int(v, "--max-pages", 1, 1_000_000)),
         ["--rate"] = ("Crawl:RatePerSecond", v => Number(v, "--rate", 0, 10_000)),
         ["--concurrency"] = ("Crawl:Concurrency", v => Int(v, "--concurrency", 1, 64)),
+        ["--evidence"] = ("Audit:WriteEvidence", v => bool.TryParse(v, out _) ? v : throw new UsageException("--evidence takes true or false")),
         ["--iit"] = ("Audit:IitScore", v => Number(v, "--iit", 0, 100)),
         ["--eit"] = ("Audit:EitScore", v => Number(v, "--eit", 0, 100)),
     };

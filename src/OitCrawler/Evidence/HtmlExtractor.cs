@@ -17,6 +17,7 @@ public static partial class HtmlExtractor
     private const int MaxLinks = 5000;
     private const int MaxRows = 2000;
     private const int MaxRowText = 400;
+    private const int MaxLinksPerRow = 3;
 
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -237,7 +238,10 @@ public static partial class HtmlExtractor
         private static string? RowOf(IElement element)
         {
             var row = element.Closest("tr") ?? element.Closest("li");
-            if (row is null)
+
+            // A row describes its link only when it is the link's own row (a hub table row, a list
+            // item); a layout cell holding a whole menu says nothing about any one of its links.
+            if (row is null || row.QuerySelectorAll("a[href]").Length > MaxLinksPerRow)
             {
                 return null;
             }
