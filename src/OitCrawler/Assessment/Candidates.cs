@@ -62,11 +62,6 @@ internal static class Candidates
                 continue;
             }
 
-            if (occ.Block == Block.Other)
-            {
-                score -= 10;
-            }
-
             if (occ.Link.Url is { } url && (url == home || site.IsHub(url)))
             {
                 score -= 40;

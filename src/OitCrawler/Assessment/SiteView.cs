@@ -47,6 +47,7 @@ internal sealed partial class SiteView
     private readonly Dictionary<string, SkipRecord> _skips;
     private readonly HashSet<string> _hubPages;
 
+    private const int MaxTargetText = 200_000;
     private readonly RuleSet _rules;
 
     private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages)
@@ -137,20 +138,23 @@ internal sealed partial class SiteView
         if (Index.Page(url) is { } page)
         {
             var heading = $"{page.Title} {string.Join(' ', page.Headings.Take(8))}";
-            var text = page.Text;
-            foreach (var frame in page.Links.Where(l => l.Kind is LinkKind.Frame or LinkKind.Embed && l.Url is not null))
+            var text = new System.Text.StringBuilder(page.Text);
+
+            // An item page often lists its documents: the assessor reads them, so their text counts.
+            // Framed pages count too (a PDF viewer, a menu in an iframe). Other linked pages do not.
+            foreach (var link in page.Links.Where(l => l.Url is not null).DistinctBy(l => l.Url))
             {
-                if (Index.Document(frame.Url!)?.Text is { } framed)
+                if (Index.Document(link.Url!)?.Text is { } docText && text.Length < MaxTargetText)
                 {
-                    text += "\n" + framed;
+                    text.Append('\n').Append(docText);
                 }
-                else if (Index.Page(frame.Url!) is { } framedPage && framedPage.Url != page.Url)
+                else if (link.Kind is LinkKind.Frame or LinkKind.Embed && Index.Page(link.Url!) is { } framedPage && framedPage.Url != page.Url)
                 {
-                    text += "\n" + framedPage.Text;
+                    text.Append('\n').Append(framedPage.Text);
                 }
             }
 
-            return new Target(TargetKind.Page, heading, text, page.Status, null) { Page = page };
+            return new Target(TargetKind.Page, heading, text.ToString(), page.Status, null) { Page = page };
         }
 
         if (Index.Document(url) is { } doc)
