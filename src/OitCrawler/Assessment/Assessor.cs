@@ -55,6 +55,11 @@ public static class Assessor
         }
 
         var best = judged[0];
+        if (best.Status == ItemStatus.Missing)
+        {
+            return new ItemResult(rule, ItemStatus.Missing, [], best.Reasons);
+        }
+
         var evidence = judged.Where(j => j.Status == best.Status).Select(j => j.Ref).DistinctBy(r => r.Url).Take(3).ToList();
         return new ItemResult(rule, best.Status, evidence, best.Reasons);
     }
@@ -62,6 +67,7 @@ public static class Assessor
     // Among candidates of similar strength, a passing one is what the agency would enter in ITAS.
     private static int Preference(ItemStatus status) => status switch
     {
+        ItemStatus.Missing => -1000, // a rejected candidate: anything else found wins
         ItemStatus.Pass => 30,
         ItemStatus.Incomplete => 20,
         ItemStatus.Review => 15,
@@ -79,6 +85,11 @@ public static class Assessor
 
         var target = site.Resolve(c.Url);
         var label = $"{c.Text} {c.Row}";
+        if (Rejection(site, rule, c, target) is { } rejected)
+        {
+            return new Judgement(c, reference, ItemStatus.Missing, [rejected]);
+        }
+
         switch (target.Kind)
         {
             case TargetKind.Broken:
@@ -160,6 +171,38 @@ public static class Assessor
     }
 
     private static string Show(Uri url) => UrlCanonicalizer.Display(url);
+
+    // Things that look like the item but are not: a page with no content yet, or news of an event
+    // about the item ("staff attended training on the anti-corruption plan") instead of the item.
+    private static Reason? Rejection(SiteView site, ItemRule rule, Candidate c, Target target)
+    {
+        var rules = site.Rules;
+        if (target.Page is { } page && target.Kind == TargetKind.Page)
+        {
+            var own = ThaiText.Compact(site.OwnText(page));
+            var hasDocuments = page.Links.Any(l => l.Url is { } u && (site.Index.Document(u) is not null || ContentKinds.IsDocumentUrl(u)));
+            if (!hasDocuments && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
+            {
+                return new Reason(
+                    $"หน้า {Show(c.Url!)} ยังไม่มีเนื้อหา (อยู่ระหว่างปรับปรุง) จึงไม่ใช่หลักฐาน",
+                    $"{Show(c.Url!)} is a placeholder page with no content yet, so it is not evidence");
+            }
+        }
+
+        if (!rule.EventReportsAccepted && rules.EventWords.Count > 0)
+        {
+            var labels = ThaiText.Compact($"{c.Text} {target.Page?.Title}");
+            var word = rules.EventWords.FirstOrDefault(w => labels.Contains(ThaiText.Compact(w), StringComparison.Ordinal));
+            if (word is not null)
+            {
+                return new Reason(
+                    $"\"{c.Text}\" เป็นข่าวกิจกรรม ({word}) เกี่ยวกับ{rule.Title} ไม่ใช่ตัว{rule.Title}",
+                    $"\"{c.Text}\" reports an event ({word}) about {rule.TitleEn ?? rule.Title}, not the item itself");
+            }
+        }
+
+        return null;
+    }
 
     private static PeriodCheck CheckPeriod(ItemPeriod period, int year, IReadOnlyList<YearMention> years, string text)
     {

@@ -50,9 +50,12 @@ internal sealed partial class SiteView
     private const int MaxTargetText = 200_000;
     private readonly RuleSet _rules;
 
-    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages)
+    private readonly HashSet<string> _chrome;
+
+    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome)
     {
         _rules = rules;
+        _chrome = chrome;
         Index = index;
         Links = links;
         _hubPages = hubPages;
@@ -60,6 +63,8 @@ internal sealed partial class SiteView
     }
 
     public EvidenceIndex Index { get; }
+
+    public RuleSet Rules => _rules;
 
     public IReadOnlyList<LinkOccurrence> Links { get; }
 
@@ -129,16 +134,41 @@ internal sealed partial class SiteView
             }
         }
 
-        return new SiteView(index, rules, links, hubs);
+        return new SiteView(index, rules, links, hubs, ChromeLines(index));
     }
+
+    /// <summary>
+    /// Lines of text (menus, footers, sidebars) that stand on so many pages that they say nothing
+    /// about any one of them: a menu link "ITA 2568" must not date every page FY 2568.
+    /// </summary>
+    private static HashSet<string> ChromeLines(EvidenceIndex index)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in index.Pages)
+        {
+            foreach (var line in Lines(page.Text).Concat(page.Headings).Distinct(StringComparer.Ordinal))
+            {
+                counts[line] = counts.GetValueOrDefault(line) + 1;
+            }
+        }
+
+        var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
+        return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string[] Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A page's own text: its lines without the site chrome.</summary>
+    public string OwnText(PageEvidence page) => string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
 
     /// <summary>What lies behind <paramref name="url"/>.</summary>
     public Target Resolve(Uri url)
     {
         if (Index.Page(url) is { } page)
         {
-            var heading = $"{page.Title} {string.Join(' ', page.Headings.Take(8))}";
-            var text = new System.Text.StringBuilder(page.Text);
+            var heading = $"{page.Title} {string.Join(' ', page.Headings.Where(h => !_chrome.Contains(h)).Take(8))}";
+            var text = new System.Text.StringBuilder(OwnText(page));
 
             // An item page often lists its documents: the assessor reads them, so their text counts.
             // Framed pages count too (a PDF viewer, a menu in an iframe). Other linked pages do not.
@@ -150,7 +180,7 @@ internal sealed partial class SiteView
                 }
                 else if (link.Kind is LinkKind.Frame or LinkKind.Embed && Index.Page(link.Url!) is { } framedPage && framedPage.Url != page.Url)
                 {
-                    text.Append('\n').Append(framedPage.Text);
+                    text.Append('\n').Append(OwnText(framedPage));
                 }
             }
 

@@ -17,6 +17,16 @@ public sealed record RuleSet
 
     public ScoringRules Scoring { get; init; } = new();
 
+    /// <summary>
+    /// Words that mark a page or link as a report of an event (training, a meeting) rather than the
+    /// document itself: "staff attended training on writing the anti-corruption plan" is not the plan.
+    /// Ignored for items with <see cref="ItemRule.EventReportsAccepted"/>.
+    /// </summary>
+    public IReadOnlyList<string> EventWords { get; init; } = [];
+
+    /// <summary>Phrases of a page that holds no content yet ("อยู่ระหว่างปรับปรุงข้อมูล"): such a page is not evidence.</summary>
+    public IReadOnlyList<string> PlaceholderPhrases { get; init; } = [];
+
     public IReadOnlyList<ItemRule> Items { get; init; } = [];
 
     /// <summary>The file this was loaded from (set by the loader).</summary>
@@ -45,6 +55,9 @@ public sealed record ItemRule
 
     /// <summary>Kinds of evidence an assessor accepts for this item.</summary>
     public IReadOnlyList<EvidenceKind> Evidence { get; init; } = [EvidenceKind.Page, EvidenceKind.Document];
+
+    /// <summary>True for items whose evidence is itself activities (news, participation, ethics and No Gift activities).</summary>
+    public bool EventReportsAccepted { get; init; }
 
     /// <summary>Checkable parts of the item; each must be present for a pass.</summary>
     public IReadOnlyList<ElementRule> Elements { get; init; } = [];
