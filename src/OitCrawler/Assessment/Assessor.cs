@@ -149,7 +149,7 @@ public static class Assessor
             reasons.Add(new Reason(
                 $"พบ{kind} \"{c.Text}\"{PeriodNote(years, year, rule.Period)}; ตรวจจาก{checkedVia} ไม่ได้ตรวจเนื้อหา",
                 $"found {kindEn} \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}; verified from its link text or file name, not its content"));
-            var linkOnly = ElementChecks.Missing(rule.Elements.Where(e => e.Check is ElementCheck.Link or ElementCheck.Form).ToList(), target, c);
+            var linkOnly = ElementChecks.Missing(rule.Elements.Where(e => e.Check is ElementCheck.Link or ElementCheck.Form).ToList(), target, c, year);
             if (linkOnly.Count > 0)
             {
                 return new Judgement(c, reference, ItemStatus.Incomplete, linkOnly);
@@ -158,7 +158,7 @@ public static class Assessor
             return new Judgement(c, reference, ItemStatus.Pass, reasons);
         }
 
-        var missing = ElementChecks.Missing(rule.Elements, target, c);
+        var missing = ElementChecks.Missing(rule.Elements, target, c, year);
         if (missing.Count > 0)
         {
             return new Judgement(c, reference, ItemStatus.Incomplete, missing);
@@ -181,7 +181,8 @@ public static class Assessor
         {
             var own = ThaiText.Compact(site.OwnText(page));
             var hasDocuments = page.Links.Any(l => l.Url is { } u && (site.Index.Document(u) is not null || ContentKinds.IsDocumentUrl(u)));
-            if (!hasDocuments && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
+            var hasData = page.Tables.Any(t => t.Rows.Count > 2);
+            if (!hasDocuments && !hasData && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
             {
                 return new Reason(
                     $"หน้า {Show(c.Url!)} ยังไม่มีเนื้อหา (อยู่ระหว่างปรับปรุง) จึงไม่ใช่หลักฐาน",
@@ -282,7 +283,7 @@ public static class Assessor
 /// <summary>Checks an item's elements on the evidence target.</summary>
 internal static class ElementChecks
 {
-    public static List<Reason> Missing(IReadOnlyList<ElementRule> elements, Target target, Candidate candidate)
+    public static List<Reason> Missing(IReadOnlyList<ElementRule> elements, Target target, Candidate candidate, int year)
     {
         var missing = new List<Reason>();
         var text = ThaiText.Normalize($"{target.Heading} {target.Text}");
@@ -294,16 +295,28 @@ internal static class ElementChecks
                 ElementCheck.Images => target.Page is { } p && ContentImages(p) >= element.Min,
                 ElementCheck.Form => HasForm(element, target, candidate, compact),
                 ElementCheck.Link => HasLink(element, target, candidate),
+                _ when element.InCurrentFY => InYear(element, target, year),
                 _ => TextMatches(element, text, compact),
             };
             if (!present)
             {
-                missing.Add(new Reason($"ขาดองค์ประกอบ: {element.Th}", $"missing element: {element.En}"));
+                missing.Add(element.InCurrentFY
+                    ? new Reason($"ขาดองค์ประกอบ: {element.Th} ในปีงบประมาณ พ.ศ. {year}", $"missing element: {element.En} in FY {year}")
+                    : new Reason($"ขาดองค์ประกอบ: {element.Th}", $"missing element: {element.En}"));
             }
         }
 
         return missing;
     }
+
+    // The keyword and a mention of FY N on one line (a list item, a table row, a paragraph).
+    private static bool InYear(ElementRule element, Target target, int year) =>
+        $"{target.Heading}\n{target.Text}".Split('\n').Any(line =>
+        {
+            var normal = ThaiText.Normalize(line);
+            return TextMatches(element, normal, normal.Replace(" ", string.Empty, StringComparison.Ordinal))
+                && ThaiYears.Find(line).Any(y => y.IsSingle && y.FromFY == year);
+        });
 
     private static bool TextMatches(ElementRule element, string text, string compact) =>
         element.AnyOf.Any(k => compact.Contains(ThaiText.Compact(k), StringComparison.Ordinal))

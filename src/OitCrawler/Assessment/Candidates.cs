@@ -46,6 +46,13 @@ internal static class Candidates
                 score += 25;
             }
 
+            // A row naming another item more fully ("report of the anti-corruption plan" contains
+            // "anti-corruption plan") is that item's row. Codes are not trusted for this: sites shift them.
+            if (site.LongestOtherName(rule, occ.CompactText.Length > 0 && inText > 0 ? occ.CompactText : occ.CompactRow) > Math.Max(inText, inRow))
+            {
+                continue;
+            }
+
             var codeMatches = occ.Code == number && occ.Block != Block.Other;
             if (codeMatches && inText == 0 && inRow == 0 && NamesOtherItem(occ, rule))
             {

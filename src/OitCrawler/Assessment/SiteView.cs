@@ -52,9 +52,12 @@ internal sealed partial class SiteView
 
     private readonly HashSet<string> _chrome;
 
+    private readonly Dictionary<string, string[]> _names;
+
     private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome)
     {
         _rules = rules;
+        _names = rules.Items.ToDictionary(i => i.Code, Names, StringComparer.OrdinalIgnoreCase);
         _chrome = chrome;
         Index = index;
         Links = links;
@@ -66,9 +69,41 @@ internal sealed partial class SiteView
 
     public RuleSet Rules => _rules;
 
+    /// <summary>An item's title and aliases, compacted, at least four characters long.</summary>
+    public static string[] Names(ItemRule item) =>
+        item.Aliases.Prepend(item.Title).Select(ThaiText.Compact).Where(t => t.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+
     public IReadOnlyList<LinkOccurrence> Links { get; }
 
     public bool IsHub(Uri url) => _hubPages.Contains(url.AbsoluteUri);
+
+    /// <summary>The length of the longest name (title or alias) of another item found in <paramref name="compactText"/>.</summary>
+    public int LongestOtherName(ItemRule self, string compactText)
+    {
+        if (compactText.Length == 0)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        foreach (var item in _rules.Items)
+        {
+            if (ReferenceEquals(item, self))
+            {
+                continue;
+            }
+
+            foreach (var name in _names[item.Code])
+            {
+                if (name.Length > best && compactText.Contains(name, StringComparison.Ordinal))
+                {
+                    best = name.Length;
+                }
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
     public IEnumerable<string> OtherTitles(ItemRule self) =>

@@ -139,6 +139,9 @@ public sealed record ElementRule
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
     public int Min { get; init; } = 1;
+
+    /// <summary>For text checks: the keyword must stand on a line that names the audited fiscal year (activities of FY N).</summary>
+    public bool InCurrentFY { get; init; }
 }
 
 /// <summary>Aggregation and rating bands; settings because the official method is not published.</summary>
