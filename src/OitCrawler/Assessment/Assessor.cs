@@ -112,10 +112,10 @@ public static class Assessor
         // then the target's title and headings, then its text). Footers and sidebars carry other years.
         var sources = new List<(string Name, IReadOnlyList<YearMention> Years)>
         {
-            ("link", ThaiYears.Find(label)),
-            ("url", ThaiYears.FindInUrl(c.Url)),
-            ("title", ThaiYears.Find(target.Heading)),
-            ("text", ThaiYears.Find(target.Text is { Length: > 1500 } t ? t[..1500] : target.Text)),
+            ("link", Periods(ThaiYears.Find(label))),
+            ("url", Periods(ThaiYears.FindInUrl(c.Url))),
+            ("title", Periods(ThaiYears.Find(target.Heading))),
+            ("text", Periods(ThaiYears.Find(target.Text is { Length: > 1500 } t ? t[..1500] : target.Text))),
         };
         var (yearSource, years) = sources.FirstOrDefault(s => s.Years.Count > 0);
         years ??= [];
@@ -149,13 +149,28 @@ public static class Assessor
             reasons.Add(new Reason(
                 $"พบ{kind} \"{c.Text}\"{PeriodNote(years, year, rule.Period)}; ตรวจจาก{checkedVia} ไม่ได้ตรวจเนื้อหา",
                 $"found {kindEn} \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}; verified from its link text or file name, not its content"));
+            // The document cannot be read: link and form elements are checked on the link, and elements
+            // that must be dated in FY N (activities) on the link's own text and row, not on the whole
+            // linking page, whose other rows belong to other items.
             var linkOnly = ElementChecks.Missing(rule.Elements.Where(e => e.Check is ElementCheck.Link or ElementCheck.Form).ToList(), target, c, year);
+            var context = new Target(TargetKind.Page, c.Text, c.Row ?? string.Empty, 200, null);
+            linkOnly.AddRange(ElementChecks.Missing(rule.Elements.Where(e => e.InCurrentFY).ToList(), context, c, year));
+
             if (linkOnly.Count > 0)
             {
                 return new Judgement(c, reference, ItemStatus.Incomplete, linkOnly);
             }
 
             return new Judgement(c, reference, ItemStatus.Pass, reasons);
+        }
+
+        if (target.Page is { } listing && DeadDocuments(site, listing) is { Count: > 0 } dead)
+        {
+            return new Judgement(c, reference, ItemStatus.Broken, [
+                new Reason(
+                    $"หน้า {Show(c.Url)} มีแต่ลิงก์เอกสารที่เปิดไม่ได้: {string.Join(", ", dead.Select(Show))}",
+                    $"every document linked from {Show(c.Url)} fails to open: {string.Join(", ", dead.Select(Show))}"),
+            ]);
         }
 
         var missing = ElementChecks.Missing(rule.Elements, target, c, year);
@@ -171,6 +186,16 @@ public static class Assessor
     }
 
     private static string Show(Uri url) => UrlCanonicalizer.Display(url);
+
+    private static List<YearMention> Periods(IReadOnlyList<YearMention> years) => years.Where(y => y.Kind != YearKind.Assessment).ToList();
+
+    // A page that only lists documents, all of which answer 4xx/5xx, has no substance left.
+    private static List<Uri> DeadDocuments(SiteView site, PageEvidence page)
+    {
+        var documents = page.Links.Where(l => l.Url is { } u && ContentKinds.IsDocumentUrl(u)).Select(l => l.Url!).Distinct().ToList();
+        var dead = documents.Where(u => site.Index.Fetch(u) is { Status: >= 400 }).ToList();
+        return documents.Count > 0 && dead.Count == documents.Count ? dead : [];
+    }
 
     // Things that look like the item but are not: a page with no content yet, or news of an event
     // about the item ("staff attended training on the anti-corruption plan") instead of the item.

@@ -28,13 +28,13 @@ internal static class Candidates
 
             if (inText > 0)
             {
-                // A link text that is the title is strong; a long sentence that merely contains it
-                // (a news headline about the plan) is weaker.
-                score += occ.CompactText.Length <= inText * 2 ? 55 : 35;
+                // A link text that is the title (give or take years, brackets, "Google Drive") is
+                // strong; a long sentence that merely contains it is weaker.
+                score += ThaiLetters(occ.CompactText) <= inText * 2 ? 55 : 45;
             }
             else if (inRow > 0)
             {
-                score += occ.CompactRow.Length <= inRow * 3 ? 45 : 35;
+                score += occ.OnHub || occ.CompactRow.Length <= inRow * 3 ? 45 : 35;
             }
             else if (inSection > 0 && occ.OnHub is false)
             {
@@ -103,6 +103,8 @@ internal static class Candidates
         bool NamesOtherItem(LinkOccurrence occ, ItemRule self) =>
             site.OtherTitles(self).Any(t => occ.CompactRow.Contains(t, StringComparison.Ordinal) || occ.CompactText.Contains(t, StringComparison.Ordinal));
     }
+
+    private static int ThaiLetters(string text) => text.Count(c => c is >= '\u0E01' and <= '\u0E4E');
 
     private static int Longest(string[] names, string text)
     {

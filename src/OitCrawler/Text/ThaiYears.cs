@@ -18,8 +18,11 @@ public enum YearKind
     /// <summary>A bare Buddhist-era year.</summary>
     Year,
 
-    /// <summary>A Common-Era year ("ITA 2025"), converted.</summary>
+    /// <summary>A Common-Era year, converted.</summary>
     CommonEra,
+
+    /// <summary>The year of an assessment ("ITA 2568", "ITA ปี 2025"): it names the ITA round, not a document's period.</summary>
+    Assessment,
 }
 
 /// <summary>A year found in text, as the fiscal years (พ.ศ.) it covers.</summary>
@@ -77,6 +80,16 @@ public static partial class ThaiYears
         var found = new List<YearMention>();
         var chars = s.ToCharArray();
 
+        foreach (Match m in AssessmentYear().Matches(s))
+        {
+            if (FullYear(m.Groups["y"].Value) is { } y)
+            {
+                found.Add(new YearMention(y, y, YearKind.Assessment));
+                Mask(chars, m);
+            }
+        }
+
+        s = new string(chars);
         foreach (Match m in Range().Matches(s))
         {
             var a = FullYear(m.Groups["a"].Value);
@@ -147,8 +160,10 @@ public static partial class ThaiYears
             path = url.AbsolutePath;
         }
 
-        // WordPress upload folders (/2025/03/) date the upload, not the content: leave them out.
+        // WordPress upload folders (/2025/03/) date the upload, and ITA folders (/ita-2568/) name the
+        // assessment year, not the content's period: leave both out.
         path = UploadFolder().Replace(path, "/");
+        path = string.Join('/', path.Split('/').Where(segment => !AssessmentFolder().IsMatch(segment)));
         var found = new List<YearMention>(Find(path.Replace('/', ' ').Replace('_', ' ')));
         var file = Path.GetFileNameWithoutExtension(path);
         foreach (Match m in ShortYearInName().Matches(ThaiText.Normalize(file)))
@@ -190,6 +205,9 @@ public static partial class ThaiYears
         }
     }
 
+    [GeneratedRegex(@"(?<![a-z])(?:m?oit|itas?)\s*(?:ปี|ประจำปี(?:งบประมาณ)?)?\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|20[0-9][0-9])(?![0-9])")]
+    private static partial Regex AssessmentYear();
+
     [GeneratedRegex(@"(?<![0-9])(?<a>25[4-9][0-9]|26[0-4][0-9])\s*(?:-|ถึง|/)\s*(?:พ\.?\s?ศ\.?\s*)?(?<b>25[4-9][0-9]|26[0-4][0-9])(?![0-9])")]
     private static partial Regex Range();
 
@@ -210,6 +228,9 @@ public static partial class ThaiYears
 
     [GeneratedRegex(@"(?:^|[-_ .])(?<y>[5-7][0-9])(?:$|[-_ .])")]
     private static partial Regex ShortYearInName();
+
+    [GeneratedRegex(@"(?i)^(?:m?oit|ita)[-_ ]?[0-9]{2,4}$|^(?:m?oit|ita)$")]
+    private static partial Regex AssessmentFolder();
 
     [GeneratedRegex(@"/(?:19|20)[0-9]{2}/(?:0[1-9]|1[0-2])/")]
     private static partial Regex UploadFolder();
