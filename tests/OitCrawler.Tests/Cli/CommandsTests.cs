@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using OitCrawler.Cli;
+using OitCrawler.Tests.Support;
+
+namespace OitCrawler.Tests.Cli;
+
+/// <summary>The commands as a user runs them: exit codes, one clear message for bad input, the demo end to end.</summary>
+public sealed partial class CommandsTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("oit-cli-").FullName;
+    private readonly StringWriter _stdout = new();
+    private readonly StringWriter _stderr = new();
+
+    [Fact]
+    public async Task Demo_RunsEndToEnd_VerdictsMatchTheSiteGroundTruth()
+    {
+        var code = await Commands.RunAsync(["demo", "--out", _out], _stdout, _stderr, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Ok, $"exit {code}: {_stderr}");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
+        var root = report.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2568, root.GetProperty("year").GetInt32());
+        var actual = root.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("status").GetString()!);
+
+        var expected = ExpectedVerdicts();
+        Assert.Equal(26, expected.Count);
+        var wrong = expected.Where(e => actual.GetValueOrDefault(e.Key) != e.Value).Select(e => $"{e.Key}: expected {e.Value}, got {actual.GetValueOrDefault(e.Key)}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+        Assert.Equal(["broken", "incomplete", "missing", "pass", "review", "stale", "unreachable"], actual.Values.Distinct().Order(StringComparer.Ordinal));
+
+        var gaps = root.GetProperty("gaps").EnumerateArray().ToList();
+        Assert.Equal(actual.Values.Count(v => v != "pass"), gaps.Count);
+        Assert.Contains(gaps, g => !g.GetProperty("hasMeasure").GetBoolean()); // O22/O24: the plan's holes
+        Assert.Contains(gaps, g => g.GetProperty("units").EnumerateArray().Any(u => u.GetString() == "กองคลัง"));
+        Assert.Contains("ผ่าน", _stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_ClosedPort_ExitsUnreachableWithReason_AndWritesReport()
+    {
+        var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2568", "--out", _out, "--rate", "0"], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Unreachable, code);
+        Assert.Contains("unreachable", _stderr.ToString(), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
+        Assert.All(report.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal("unreachable", i.GetProperty("status").GetString()));
+    }
+
+    [Theory]
+    [InlineData("audit", "not a url")]
+    [InlineData("audit", "ftp://x.go.th/")]
+    [InlineData("audit")]
+    [InlineData("frobnicate")]
+    public async Task Run_BadUsage_ExitsTwoWithOneLineAndNoStackTrace(params string[] args)
+    {
+        var code = await Commands.RunAsync(args, _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        var error = _stderr.ToString();
+        Assert.StartsWith("oitcrawler: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_YearWithoutRules_ExitsTwoNamingTheYear()
+    {
+        var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2555", "--rules", Repo.Path("rules")], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("2555", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_BrokenRulesFile_ExitsTwoWithFileAndLine()
+    {
+        var rules = Directory.CreateDirectory(Path.Combine(_out, "rules")).FullName;
+        File.Copy(Repo.Path("rules", "ita-2568.json"), Path.Combine(rules, "ita-2568.json"));
+        var lines = File.ReadAllLines(Path.Combine(rules, "ita-2568.json"));
+        lines[9] = lines[9] + " ,,";
+        File.WriteAllLines(Path.Combine(rules, "ita-2568.json"), lines);
+
+        var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2568", "--rules", rules], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Matches(@"ita-2568\.json:10:\d+: ", _stderr.ToString());
+        Assert.DoesNotContain("   at ", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildHost_InvalidOption_FailsAtStartNamingTheOption()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Commands.BuildHost(new Dictionary<string, string?> { ["Crawl:ContactUrl"] = "not a url" }));
+        Assert.Contains("ContactUrl", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RulesValidate_ShippedRules_AreOk()
+    {
+        var code = await Commands.RunAsync(["rules", "validate", Repo.Path("rules")], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(3, Regex.Count(_stdout.ToString(), "^OK ", RegexOptions.Multiline));
+    }
+
+    public void Dispose()
+    {
+        _stdout.Dispose();
+        _stderr.Dispose();
+        Directory.Delete(_out, recursive: true);
+    }
+
+    private static Dictionary<string, string> ExpectedVerdicts() =>
+        File.ReadLines(Repo.Path("samples", "demo-site", "EXPECTED.md"))
+            .Select(line => VerdictRow().Match(line))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups["code"].Value, m => m.Groups["status"].Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"^\|\s*(?<code>O\d+)\s*\|\s*\**(?<status>[a-zA-Z]+)\**\s*\|")]
+    private static partial Regex VerdictRow();
+}
