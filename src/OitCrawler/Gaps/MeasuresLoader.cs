@@ -10,34 +10,29 @@ public static class MeasuresLoader
     public static MeasuresFile Load(string path, RuleCatalog catalog)
     {
         var (measures, positions) = JsonDataFile.Read<MeasuresFile>(path);
-        var problems = new List<FileProblem>();
-        void Problem(string jsonPath, string message)
-        {
-            var (line, column) = JsonDataFile.Locate(positions, jsonPath);
-            problems.Add(new FileProblem(path, line, column, message));
-        }
+        var problems = new ProblemList(path, positions);
 
         if (measures.SchemaVersion != 1)
         {
-            Problem("$.schemaVersion", $"schemaVersion {measures.SchemaVersion} is not supported (expected 1)");
+            problems.Add("$.schemaVersion", $"schemaVersion {measures.SchemaVersion} is not supported (expected 1)");
         }
 
         if (string.IsNullOrWhiteSpace(measures.Agency))
         {
-            Problem("$.agency", "agency is empty");
+            problems.Add("$.agency", "agency is empty");
         }
 
-        CheckEmail(measures.InformationUnit.Email, "$.informationUnit.email", Problem);
+        CheckEmail(measures.InformationUnit.Email, "$.informationUnit.email", problems);
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
         for (var u = 0; u < measures.Units.Count; u++)
         {
             var unit = measures.Units[u];
             if (string.IsNullOrWhiteSpace(unit.Id) || !unitIds.Add(unit.Id))
             {
-                Problem($"$.units[{u}].id", $"unit id '{unit.Id}' is empty or repeated");
+                problems.Add($"$.units[{u}].id", $"unit id '{unit.Id}' is empty or repeated");
             }
 
-            CheckEmail(unit.Email, $"$.units[{u}].email", Problem);
+            CheckEmail(unit.Email, $"$.units[{u}].email", problems);
         }
 
         for (var i = 0; i < measures.Issues.Count; i++)
@@ -51,7 +46,7 @@ public static class MeasuresLoader
                 {
                     if (!unitIds.Contains(activity.Units[k]))
                     {
-                        Problem($"{at}.units[{k}]", $"activity {activity.Id}: unit '{activity.Units[k]}' is not listed in units");
+                        problems.Add($"{at}.units[{k}]", $"activity {activity.Id}: unit '{activity.Units[k]}' is not listed in units");
                     }
                 }
 
@@ -59,14 +54,14 @@ public static class MeasuresLoader
                 {
                     if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
                     {
-                        Problem($"{at}.items.{yearText}", $"activity {activity.Id}: '{yearText}' is not a year");
+                        problems.Add($"{at}.items.{yearText}", $"activity {activity.Id}: '{yearText}' is not a year");
                         continue;
                     }
 
                     var rules = catalog.Sets.FirstOrDefault(s => s.Year == year);
                     if (rules is null)
                     {
-                        Problem($"{at}.items.{yearText}", $"activity {activity.Id}: no rules file for ITA {year}");
+                        problems.Add($"{at}.items.{yearText}", $"activity {activity.Id}: no rules file for ITA {year}");
                         continue;
                     }
 
@@ -74,26 +69,22 @@ public static class MeasuresLoader
                     {
                         if (!rules.Items.Any(item => string.Equals(item.Code, codes[c], StringComparison.OrdinalIgnoreCase)))
                         {
-                            Problem($"{at}.items.{yearText}[{c}]", $"activity {activity.Id}: item {codes[c]} is not an item of ITA {year}");
+                            problems.Add($"{at}.items.{yearText}[{c}]", $"activity {activity.Id}: item {codes[c]} is not an item of ITA {year}");
                         }
                     }
                 }
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new DataFileException(problems);
-        }
-
+        problems.ThrowIfAny();
         return measures;
     }
 
-    private static void CheckEmail(string? email, string jsonPath, Action<string, string> problem)
+    private static void CheckEmail(string? email, string jsonPath, ProblemList problems)
     {
         if (email is not null && !MailAddress.TryCreate(email, out _))
         {
-            problem(jsonPath, $"'{email}' is not an e-mail address");
+            problems.Add(jsonPath, $"'{email}' is not an e-mail address");
         }
     }
 }

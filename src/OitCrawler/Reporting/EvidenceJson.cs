@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using OitCrawler.Evidence;
 
 namespace OitCrawler.Reporting;
@@ -9,22 +6,13 @@ namespace OitCrawler.Reporting;
 /// <summary>evidence.json: the evidence index as extracted, for seeing why a verdict was reached. Not a contract.</summary>
 public static class EvidenceJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public static async Task WriteAsync(EvidenceIndex index, string path, CancellationToken cancellationToken)
     {
         await using var stream = File.Create(path);
         await JsonSerializer.SerializeAsync(
             stream,
             new { index.StartUrl, index.Outcome, index.OutcomeReason, index.Pages, index.Documents, index.Fetches, index.Skipped },
-            Options,
+            ReportJson.Options,
             cancellationToken);
     }
 }

@@ -16,12 +16,14 @@ public static class ReportJson
 {
     public const int SchemaVersion = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options of every JSON file OitCrawler writes: indented, camelCase, Thai readable, HTML-significant characters escaped.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     public static ReportDocument ToDocument(AuditResult result) => new(

@@ -39,6 +39,29 @@ public sealed class DataFileException : Exception
     public IReadOnlyList<FileProblem> Problems { get; }
 }
 
+/// <summary>Collects problems of one data file, placing each at the line of its JSON path.</summary>
+public sealed class ProblemList(string file, IReadOnlyDictionary<string, (int Line, int Column)> positions)
+{
+    private readonly List<FileProblem> _problems = [];
+
+    public IReadOnlyList<FileProblem> All => _problems;
+
+    public void Add(string jsonPath, string message)
+    {
+        var (line, column) = JsonDataFile.Locate(positions, jsonPath);
+        _problems.Add(new FileProblem(file, line, column, message));
+    }
+
+    /// <summary>Throws <see cref="DataFileException"/> when any problem was found.</summary>
+    public void ThrowIfAny()
+    {
+        if (_problems.Count > 0)
+        {
+            throw new DataFileException(_problems);
+        }
+    }
+}
+
 /// <summary>
 /// Reads a JSON data file strictly (unknown properties are errors, so a typo cannot silently drop a
 /// requirement) and maps each JSON path to its line and column, so that semantic checks can point
@@ -194,62 +217,53 @@ public static partial class RuleLoader
     public static RuleSet Load(string path)
     {
         var (rules, positions) = JsonDataFile.Read<RuleSet>(path);
-        var problems = Validate(rules, path, positions);
-        if (problems.Count > 0)
-        {
-            throw new DataFileException(problems);
-        }
-
+        var problems = new ProblemList(path, positions);
+        Validate(rules, path, problems);
+        problems.ThrowIfAny();
         return rules with { Path = path };
     }
 
-    public static IReadOnlyList<FileProblem> Validate(RuleSet rules, string path, IReadOnlyDictionary<string, (int Line, int Column)> positions)
+    public static void Validate(RuleSet rules, string path, ProblemList problems)
     {
-        var problems = new List<FileProblem>();
-        void Problem(string jsonPath, string message)
-        {
-            var (line, column) = JsonDataFile.Locate(positions, jsonPath);
-            problems.Add(new FileProblem(path, line, column, message));
-        }
 
         if (rules.SchemaVersion != 1)
         {
-            Problem("$.schemaVersion", $"schemaVersion {rules.SchemaVersion} is not supported (expected 1)");
+            problems.Add("$.schemaVersion", $"schemaVersion {rules.SchemaVersion} is not supported (expected 1)");
         }
 
         if (rules.Year is < 2550 or > 2700)
         {
-            Problem("$.year", $"year {rules.Year} is not a Buddhist-era ITA year (2550–2700)");
+            problems.Add("$.year", $"year {rules.Year} is not a Buddhist-era ITA year (2550–2700)");
         }
 
         var fileYear = FileYear().Match(System.IO.Path.GetFileName(path));
         if (fileYear.Success && int.Parse(fileYear.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != rules.Year)
         {
-            Problem("$.year", $"year {rules.Year} does not match the file name {System.IO.Path.GetFileName(path)}");
+            problems.Add("$.year", $"year {rules.Year} does not match the file name {System.IO.Path.GetFileName(path)}");
         }
 
         var subIndicators = rules.Scoring.Indicators.SelectMany(i => i.SubIndicators).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         if (rules.Scoring.Indicators.Count == 0)
         {
-            Problem("$.scoring.indicators", "scoring.indicators is empty: list indicators 9 and 10 with their sub-indicators");
+            problems.Add("$.scoring.indicators", "scoring.indicators is empty: list indicators 9 and 10 with their sub-indicators");
         }
 
         if (rules.Scoring.Bands.Count == 0)
         {
-            Problem("$.scoring.bands", "scoring.bands is empty");
+            problems.Add("$.scoring.bands", "scoring.bands is empty");
         }
 
         for (var b = 1; b < rules.Scoring.Bands.Count; b++)
         {
             if (rules.Scoring.Bands[b].MinTotal > rules.Scoring.Bands[b - 1].MinTotal)
             {
-                Problem($"$.scoring.bands[{b}].minTotal", "bands must be listed best first (minTotal not increasing)");
+                problems.Add($"$.scoring.bands[{b}].minTotal", "bands must be listed best first (minTotal not increasing)");
             }
         }
 
         if (rules.Items.Count == 0)
         {
-            Problem("$.items", "items is empty");
+            problems.Add("$.items", "items is empty");
         }
 
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -259,26 +273,26 @@ public static partial class RuleLoader
             var at = $"$.items[{i}]";
             if (!ItemCode().IsMatch(item.Code))
             {
-                Problem($"{at}.code", $"item code '{item.Code}' is not of the form O1…O99");
+                problems.Add($"{at}.code", $"item code '{item.Code}' is not of the form O1…O99");
             }
             else if (!codes.Add(item.Code))
             {
-                Problem($"{at}.code", $"item code '{item.Code}' appears twice");
+                problems.Add($"{at}.code", $"item code '{item.Code}' appears twice");
             }
 
             if (string.IsNullOrWhiteSpace(item.Title))
             {
-                Problem($"{at}.title", $"item {item.Code} has no title");
+                problems.Add($"{at}.title", $"item {item.Code} has no title");
             }
 
             if (!subIndicators.Contains(item.SubIndicator))
             {
-                Problem($"{at}.subIndicator", $"item {item.Code}: sub-indicator '{item.SubIndicator}' is not listed in scoring.indicators");
+                problems.Add($"{at}.subIndicator", $"item {item.Code}: sub-indicator '{item.SubIndicator}' is not listed in scoring.indicators");
             }
 
             if (item.Evidence.Count == 0)
             {
-                Problem($"{at}.evidence", $"item {item.Code} accepts no kind of evidence");
+                problems.Add($"{at}.evidence", $"item {item.Code} accepts no kind of evidence");
             }
 
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -288,22 +302,22 @@ public static partial class RuleLoader
                 var eat = $"{at}.elements[{e}]";
                 if (string.IsNullOrWhiteSpace(element.Id) || !ids.Add(element.Id))
                 {
-                    Problem($"{eat}.id", $"item {item.Code}: element id '{element.Id}' is empty or repeated");
+                    problems.Add($"{eat}.id", $"item {item.Code}: element id '{element.Id}' is empty or repeated");
                 }
 
                 if (string.IsNullOrWhiteSpace(element.Th) || string.IsNullOrWhiteSpace(element.En))
                 {
-                    Problem(eat, $"item {item.Code}: element '{element.Id}' needs both th and en descriptions");
+                    problems.Add(eat, $"item {item.Code}: element '{element.Id}' needs both th and en descriptions");
                 }
 
                 if (element.Check is ElementCheck.Text && element.AnyOf.Count == 0 && element.Pattern is null)
                 {
-                    Problem(eat, $"item {item.Code}: text element '{element.Id}' needs anyOf or pattern");
+                    problems.Add(eat, $"item {item.Code}: text element '{element.Id}' needs anyOf or pattern");
                 }
 
                 if (element.Check is ElementCheck.Link && element.AnyOf.Count == 0 && element.Hosts.Count == 0)
                 {
-                    Problem(eat, $"item {item.Code}: link element '{element.Id}' needs anyOf or hosts");
+                    problems.Add(eat, $"item {item.Code}: link element '{element.Id}' needs anyOf or hosts");
                 }
 
                 if (element.Pattern is { } pattern)
@@ -314,13 +328,11 @@ public static partial class RuleLoader
                     }
                     catch (ArgumentException ex)
                     {
-                        Problem($"{eat}.pattern", $"item {item.Code}: element '{element.Id}' pattern is not a valid regular expression: {ex.Message}");
+                        problems.Add($"{eat}.pattern", $"item {item.Code}: element '{element.Id}' pattern is not a valid regular expression: {ex.Message}");
                     }
                 }
             }
         }
-
-        return problems;
     }
 
     [GeneratedRegex(@"^[Oo][1-9][0-9]?$")]
