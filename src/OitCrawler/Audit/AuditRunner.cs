@@ -108,13 +108,12 @@ public sealed partial class AuditRunner(
     }
 
     /// <summary>Writes every report of <paramref name="result"/> into <paramref name="directory"/>; returns the files written.</summary>
-    public static async Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, string directory, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(directory);
-        var json = Path.Combine(directory, "report.json");
-        await ReportJson.WriteAsync(result, json, cancellationToken);
-        return [json];
-    }
+    public static Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, string directory, CancellationToken cancellationToken) =>
+        WriteReportsAsync(result, [], directory, cancellationToken);
+
+    /// <summary>As above, with the score history for the year-over-year table.</summary>
+    public static Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, IReadOnlyList<TrendPoint> trend, string directory, CancellationToken cancellationToken) =>
+        ReportWriter.WriteAllAsync(result, trend, directory, cancellationToken);
 
     private RuleCatalog LoadCatalog() => RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
 
