@@ -108,12 +108,9 @@ public sealed partial class AuditRunner(
     }
 
     /// <summary>Writes every report of <paramref name="result"/> into <paramref name="directory"/>; returns the files written.</summary>
-    public async Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, string directory, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> WriteReportsAsync(AuditResult result, IReadOnlyList<TrendPoint> trend, string directory, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
-        var json = Path.Combine(directory, "report.json");
-        await ReportJson.WriteAsync(result, json, cancellationToken);
-        var files = new List<string> { json };
+        var files = new List<string>(await ReportWriter.WriteAllAsync(result, trend, directory, cancellationToken));
         if (options.Value.WriteEvidence)
         {
             var evidence = Path.Combine(directory, "evidence.json");

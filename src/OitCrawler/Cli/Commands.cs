@@ -130,7 +130,7 @@ public static class Commands
         var progress = new ConsoleProgress(stderr, time);
         var result = await runner.RunAsync(site, year, progress, cancellationToken);
         progress.Done();
-        var files = await runner.WriteReportsAsync(result, Path.GetFullPath(audit.OutputDirectory), CancellationToken.None);
+        var files = await runner.WriteReportsAsync(result, [], Path.GetFullPath(audit.OutputDirectory), CancellationToken.None);
         ConsoleReport.Write(stdout, result, files);
 
         if (result.Evidence.Outcome == CrawlOutcome.Unreachable)

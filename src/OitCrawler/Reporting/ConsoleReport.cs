@@ -20,6 +20,9 @@ public static class ConsoleReport
         _ => status.ToString(),
     };
 
+    /// <summary>The status as report.json writes it (<c>pass</c>, <c>missing</c>…).</summary>
+    public static string StatusEn(ItemStatus status) => status.ToString().ToLowerInvariant();
+
     public static void Write(TextWriter w, AuditResult r, IReadOnlyList<string> files)
     {
         w.WriteLine();
