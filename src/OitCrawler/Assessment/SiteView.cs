@@ -111,13 +111,26 @@ internal sealed partial class SiteView
 
     public static SiteView Build(EvidenceIndex index, RuleSet rules, int year)
     {
-        var titles = rules.Items.Select(i => i.Aliases.Prepend(i.Title).Select(ThaiText.Compact).Where(t => t.Length >= 4).ToArray()).ToArray();
+        var titles = rules.Items.Select(Names).ToArray();
+
+        // Links on most pages are the site's menu: a menu that numbers the items is not a hub page,
+        // or every page would be one.
+        var linkCounts = new Dictionary<(string, string), int>();
+        foreach (var page in index.Pages)
+        {
+            foreach (var key in page.Links.Select(l => (l.Href, l.Text)).Distinct())
+            {
+                linkCounts[key] = linkCounts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var menuThreshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
         var hubs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in index.Pages)
         {
             var codes = new HashSet<int>();
             var named = new HashSet<int>();
-            foreach (var link in page.Links)
+            foreach (var link in page.Links.Where(l => linkCounts[(l.Href, l.Text)] < menuThreshold))
             {
                 if ((ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text)) is { } code)
                 {
@@ -134,7 +147,7 @@ internal sealed partial class SiteView
                 }
             }
 
-            // Menus name many items on every page; a hub numbers them, or names them under an ITA heading.
+            // A hub numbers the items, or names them under an ITA heading.
             if (codes.Count >= 6 || (named.Count >= 8 && HubWords.IsMatch(ThaiText.Normalize($"{page.Title} {string.Join(' ', page.Headings)}"))))
             {
                 hubs.Add(page.Url.AbsoluteUri);
