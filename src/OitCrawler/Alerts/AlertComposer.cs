@@ -246,7 +246,7 @@ public static class AlertComposer
             var lines = new List<(string Label, string Value, bool IsUrl)>();
             if (change.DueDate is { } due)
             {
-                var dueText = $"{due.Day} {ThaiMonth(due.Month)} {due.Year + 543}";
+                var dueText = ThaiYears.FormatThaiDate(new DateTimeOffset(due.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7)));
                 lines.Add(("กำหนด", kind == ChangeKind.HalfYearReportDue
                     ? $"รอบ 6 เดือนแรก (ต.ค.–มี.ค.) สิ้นสุด {dueText}: เผยแพร่รายงานความก้าวหน้าที่ครอบคลุมรอบนี้"
                     : $"ปีงบประมาณสิ้นสุด {dueText}: เตรียมเผยแพร่ข้อมูลของรอบใหม่", false));
@@ -299,10 +299,6 @@ public static class AlertComposer
         ItemStatus.Unreachable => "เปิดไม่ได้",
         _ => status.ToString(),
     };
-
-    private static string ThaiMonth(int month) => CultureInfo.GetCultureInfo("th-TH").DateTimeFormat.GetMonthName(month) is { Length: > 0 } name && !name.All(char.IsAsciiDigit)
-        ? name
-        : month.ToString(CultureInfo.InvariantCulture);
 
     // Text bodies: page strings keep their words but lose line breaks and control characters.
     private static string Plain(string value) => HeaderText(value.Length > 1000 ? value[..1000] : value);
