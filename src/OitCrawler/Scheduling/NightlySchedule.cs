@@ -24,11 +24,18 @@ public sealed class NightlySchedule
     public static NightlySchedule From(ScheduleOptions options) => new(options.Cron, options.TimeZone);
 
     /// <summary>The first fire time strictly after <paramref name="instant"/>.</summary>
-    public DateTimeOffset? NextFireAfter(DateTimeOffset instant) => _cron.GetNextValidTimeAfter(instant);
+    public DateTimeOffset? NextFireAfter(DateTimeOffset instant) => _cron.GetNextValidTimeAfter(instant.ToUniversalTime());
 
     /// <summary>The last fire time at or before <paramref name="instant"/>.</summary>
-    public DateTimeOffset? PreviousFireAtOrBefore(DateTimeOffset instant) =>
-        _cron.IsSatisfiedBy(instant) ? instant : _cron.GetPreviousValidTimeBefore(instant);
+    /// <remarks>
+    /// The instant is handed to Quartz in UTC: Quartz 4.7.3's GetPreviousValidTimeBefore, given an
+    /// offset other than zero, answered a time after the instant (01:30 +07:00 gave 02:00 the same day).
+    /// </remarks>
+    public DateTimeOffset? PreviousFireAtOrBefore(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return _cron.IsSatisfiedBy(utc) ? utc : _cron.GetPreviousValidTimeBefore(utc);
+    }
 
     /// <summary>
     /// Whether start-up should audit at once: the schedule fired while we were not running, i.e. no run
