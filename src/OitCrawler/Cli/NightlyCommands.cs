@@ -29,6 +29,8 @@ internal static class NightlyCommands
         {
             AddNightly(builder);
             builder.Services.AddNightlySchedule(builder.Configuration);
+            // Time for a cancelled crawl to write its report and store the partial run before the host gives up.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(o => o.ServiceName = "OitCrawler");
         });
