@@ -18,13 +18,20 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;
 
-    public async Task<AlertOutcome> ProcessAsync(string runId, AuditResult result, string? reportLink, CancellationToken cancellationToken)
+    /// <summary>Detects, composes and queues the run's alerts, then tries to send them.</summary>
+    /// <param name="runId">The stored run.</param>
+    /// <param name="result">Its result.</param>
+    /// <param name="reportLink">Where its report is, for the e-mail.</param>
+    /// <param name="storeToken">For reading history and queuing: not shutdown's token, so a run that was stored
+    /// always gets its alerts queued (they are computed from earlier runs only and could not be recomputed later).</param>
+    /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox.</param>
+    public async Task<AlertOutcome> ProcessAsync(string runId, AuditResult result, string? reportLink, CancellationToken storeToken, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var site = result.Site;
-        var earlier = (await store.ListRunsAsync(site, HistoryDepth + 1, cancellationToken)).Where(r => r.RunId != runId).ToList();
-        var previous = await store.LastCompleteRunAsync(site, runId, cancellationToken);
-        var history = await store.ItemHistoryAsync(site, runId, HistoryDepth, cancellationToken);
+        var earlier = (await store.ListRunsAsync(site, HistoryDepth + 1, storeToken)).Where(r => r.RunId != runId).ToList();
+        var previous = await store.LastCompleteRunAsync(site, runId, storeToken);
+        var history = await store.ItemHistoryAsync(site, runId, HistoryDepth, storeToken);
         var input = new DetectorInput(
             RunOutcomes.StateFor(result.Evidence.Outcome) == RunState.Unreachable || result.Evidence.Outcome == Evidence.CrawlOutcome.HostFailing,
             result.Evidence.OutcomeReason,
@@ -62,9 +69,16 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
             return new AlertOutcome(changes, 0, null);
         }
 
-        var queued = await outbox.EnqueueAsync(runId, messages, cancellationToken);
-        var flush = await outbox.FlushAsync(cancellationToken);
-        return new AlertOutcome(changes, queued, flush);
+        var queued = await outbox.EnqueueAsync(runId, messages, storeToken);
+        try
+        {
+            var flush = await outbox.FlushAsync(cancellationToken);
+            return new AlertOutcome(changes, queued, flush);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new AlertOutcome(changes, queued, null); // queued: the service's outbox job sends them
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No changes worth an alert ({Pending} pending)")]

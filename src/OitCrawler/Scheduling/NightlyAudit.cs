@@ -101,7 +101,7 @@ public sealed partial class NightlyAudit(
             return new NightlyRun(runId, state, result, folder, files, null); // says nothing about the site: no alerts
         }
 
-        var alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, files), cancellationToken);
+        var alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, files), storing.Token, cancellationToken);
         return new NightlyRun(runId, state, result, folder, files, alerted);
     }
 
