@@ -50,6 +50,7 @@ public sealed class NightlyAuditTests : IDisposable
             Assert.Equal(CrawlOutcome.Cancelled, partial.Result.Evidence.Outcome);
             Assert.Null(partial.Alerts); // an interrupted run says nothing about the site
             Assert.True(File.Exists(Path.Combine(partial.ReportDirectory, "report.json")));
+            Assert.Null(await harness.Audit.LastRunStartedAsync(CancellationToken.None)); // an interrupted night still counts as missed
         }
 
         // A new process: the file opens, is intact, and the next run completes.
@@ -67,6 +68,7 @@ public sealed class NightlyAuditTests : IDisposable
             Assert.Equal([RunState.Complete, RunState.Partial], runs.Select(r => r.State));
             Assert.Equal(RunOutcomes.Cancelled, runs[1].Outcome);
             Assert.True(File.Exists(Path.Combine(complete.ReportDirectory, "trend.json")));
+            Assert.Equal(runs[0].StartedAt, await harness.Audit.LastRunStartedAsync(CancellationToken.None));
         }
     }
 
