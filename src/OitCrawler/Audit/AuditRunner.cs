@@ -76,7 +76,14 @@ public sealed partial class AuditRunner(
         return MeasuresLoader.Load(resolved, LoadCatalog());
     }
 
-    public async Task<AuditResult> RunAsync(Uri site, int? year, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    public Task<AuditResult> RunAsync(Uri site, int? year, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(site, year, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// As above, revalidating what <paramref name="cache"/> kept of earlier crawls (conditional requests),
+    /// logging under <paramref name="runId"/> (the nightly job's id; a new one when null).
+    /// </summary>
+    public async Task<AuditResult> RunAsync(Uri site, int? year, IPageCache? cache, string? runId, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var (rules, auditYear, note) = SelectRules(year);
         var measures = LoadMeasures();
@@ -88,9 +95,9 @@ public sealed partial class AuditRunner(
         }
 
         var startedAt = timeProvider.GetUtcNow();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = Guid.NewGuid().ToString("N")[..12], ["Site"] = site.AbsoluteUri });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId ?? Guid.NewGuid().ToString("N")[..12], ["Site"] = site.AbsoluteUri });
         LogStarting(site, rules.Year);
-        var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), progress, cancellationToken);
+        var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, progress, cancellationToken);
         if (evidence.Outcome is not CrawlOutcome.Completed)
         {
             notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");

@@ -35,8 +35,15 @@ public sealed record CommandLine(string Command, IReadOnlyList<string> Arguments
               --evidence true  also write evidence.json (what was extracted from every page)
           oitcrawler rules validate [FILE|DIR ...]
               check rules files; every problem with file:line:column
+          oitcrawler serve
+              the nightly worker: audits Audit:Site on Schedule:Cron, keeps history, e-mails changes
+          oitcrawler run-now
+              one audit of Audit:Site through the nightly path (history, per-run reports, alerts)
+          oitcrawler history [N]
+              the last N runs (default 20) with their scores and trend
 
         Exit codes: 0 no gaps · 1 gaps found · 2 bad usage/configuration/rules · 3 site unreachable
+                    4 another audit is running (run-now) · 130 interrupted
         """;
 
     private static readonly Dictionary<string, (string Key, Func<string, string> Check)> Options = new(StringComparer.Ordinal)

@@ -41,6 +41,9 @@ public static class Commands
                 "audit" => await AuditAsync(line, stdout, stderr, cancellationToken),
                 "demo" => await DemoAsync(line, stdout, stderr, cancellationToken),
                 "rules" => ValidateRules(line, stdout, stderr),
+                "serve" => await NightlyCommands.ServeAsync(line, cancellationToken),
+                "run-now" => await NightlyCommands.RunNowAsync(line, stdout, stderr, cancellationToken),
+                "history" => await NightlyCommands.HistoryAsync(line, stdout, cancellationToken),
                 _ => throw new UsageException($"unknown command '{line.Command}'; see 'oitcrawler --help'"),
             };
         }
@@ -62,6 +65,13 @@ public static class Commands
         catch (OptionsValidationException ex)
         {
             stderr.WriteLine($"oitcrawler: invalid configuration (appsettings.json or options): {string.Join("; ", ex.Failures)}");
+            return ExitCodes.BadInput;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Start-up validation reports every bad section at once.
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+            stderr.WriteLine($"oitcrawler: invalid configuration (appsettings.json or options): {string.Join("; ", failures)}");
             return ExitCodes.BadInput;
         }
         catch (InvalidDataException ex)
@@ -196,7 +206,7 @@ public static class Commands
     }
 
     /// <summary>Builds the host for a command: appsettings.json (working folder, else beside the program), environment, flags; options validated now.</summary>
-    public static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides)
+    public static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides, Action<HostApplicationBuilder>? configure = null)
     {
         var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
@@ -207,6 +217,7 @@ public static class Commands
         builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext());
         builder.Services.AddCrawling(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
+        configure?.Invoke(builder);
         var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         return host;

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>The site could not be reached; the reason is printed.</summary>
     public const int Unreachable = 3;
 
+    /// <summary><c>run-now</c>: another audit (the service's, or another run-now) holds the lock.</summary>
+    public const int Busy = 4;
+
     /// <summary>Interrupted (Ctrl+C); a partial report was written.</summary>
     public const int Cancelled = 130;
 }

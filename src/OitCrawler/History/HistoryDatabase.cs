@@ -65,6 +65,14 @@ public sealed class HistoryDatabase
         );
         CREATE INDEX outbox_pending ON outbox(sent_at, next_attempt_at);
         """,
+        """
+        ALTER TABLE runs ADD COLUMN scores_json TEXT;        -- sub-indicator scores, for the trend of each indicator
+        ALTER TABLE runs ADD COLUMN run_trigger TEXT;        -- schedule | startup | run-now
+        ALTER TABLE outbox ADD COLUMN run_id TEXT;
+        ALTER TABLE outbox ADD COLUMN kind TEXT;             -- digest | unit:<id>
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT;      -- a sender's claim: two processes never send one row
+        CREATE INDEX item_results_code ON item_results(code, run);
+        """,
     ];
 
     private readonly string _connectionString;

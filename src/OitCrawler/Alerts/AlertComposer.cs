@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using OitCrawler.Assessment;
+using OitCrawler.Audit;
+using OitCrawler.Crawling;
+using OitCrawler.Gaps;
+using OitCrawler.History;
+using OitCrawler.Text;
+
+namespace OitCrawler.Alerts;
+
+/// <summary>An addressee: a unit's name and e-mail, both from the measures file or configuration.</summary>
+public sealed record Recipient(string Name, string Email);
+
+/// <summary>One e-mail to queue. <see cref="Kind"/> is <c>digest</c> or <c>unit:&lt;id&gt;</c>.</summary>
+public sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>Everything an alert is made from.</summary>
+/// <param name="RunId">The run the alert is about.</param>
+/// <param name="Date">When the run started (from the injected clock).</param>
+/// <param name="Result">The run's verdicts, gaps, scores and measures.</param>
+/// <param name="Changes">What the detector found.</param>
+/// <param name="PreviousItems">The last complete run's verdicts by code (where a now-missing item used to be).</param>
+/// <param name="Trend">Earlier runs, newest first (their scores make the trend line).</param>
+/// <param name="ReportLink">The run's report: a URL under Alerts:ReportBaseUrl, or a file path.</param>
+/// <param name="ExtraDigestRecipients">Alerts:DigestTo.</param>
+public sealed record AlertContext(
+    string RunId,
+    DateTimeOffset Date,
+    AuditResult Result,
+    Changes Changes,
+    IReadOnlyDictionary<string, StoredItem> PreviousItems,
+    IReadOnlyList<RunSummary> Trend,
+    string? ReportLink,
+    IReadOnlyList<string> ExtraDigestRecipients);
+
+/// <summary>
+/// Turns changes into e-mail: a digest for the information unit and one message per responsible unit
+/// with only its items. Pure. Headers (subject, names) are built only from our own strings — the
+/// agency and unit names of the measures file, counts and dates — and stripped of control characters;
+/// text from crawled pages (titles, link texts, URLs) appears only in bodies, HTML-encoded in HTML.
+/// </summary>
+public static class AlertComposer
+{
+    public const string DigestKind = "digest";
+
+    public static IReadOnlyList<AlertMessage> Compose(AlertContext context)
+    {
+        if (!context.Changes.ShouldAlert)
+        {
+            return [];
+        }
+
+        var result = context.Result;
+        var measures = result.Measures;
+        var agency = HeaderText(measures?.Agency is { Length: > 0 } a ? a : result.Site.IdnHost);
+        var date = ThaiYears.FormatThaiDate(context.Date);
+        var messages = new List<AlertMessage>();
+
+        var digestTo = new List<Recipient>();
+        if (measures?.InformationUnit is { Email: { Length: > 0 } email } info)
+        {
+            digestTo.Add(new Recipient(HeaderText(info.Name), email.Trim()));
+        }
+
+        digestTo.AddRange(context.ExtraDigestRecipients.Select(e => new Recipient(string.Empty, e.Trim())));
+        digestTo = digestTo.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        var alertItems = context.Changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList();
+        if (digestTo.Count > 0)
+        {
+            var subject = HeaderText($"OitCrawler: {agency} — {Summary(context.Changes.Site, alertItems)} ({date})");
+            messages.Add(Build(DigestKind, digestTo, subject, context, context.Changes.Items, context.Changes.Site, unit: null));
+        }
+
+        if (measures is null || context.Changes.Site?.Kind == ChangeKind.SiteUnreachable)
+        {
+            return messages; // an outage is the information unit's to chase, not every unit's
+        }
+
+        var rulesYear = result.Rules.Year.ToString(CultureInfo.InvariantCulture);
+        var byUnit = alertItems
+            .SelectMany(change => UnitsFor(measures, rulesYear, change.Code).Select(unit => (unit, change)))
+            .GroupBy(x => x.unit.Id, StringComparer.Ordinal);
+        foreach (var group in byUnit)
+        {
+            var unit = group.First().unit;
+            if (unit.Email is not { Length: > 0 } unitEmail || digestTo.Any(r => string.Equals(r.Email, unitEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // no address, or the unit already has every item in the digest
+            }
+
+            var items = group.Select(x => x.change).ToList();
+            var subject = HeaderText($"OitCrawler: {agency} — {unit.Name}: {Summary(null, items)} ({date})");
+            messages.Add(Build("unit:" + unit.Id, [new Recipient(HeaderText(unit.Name), unitEmail.Trim())], subject, context, items, null, unit));
+        }
+
+        return messages;
+    }
+
+    /// <summary>The units whose activities cover <paramref name="code"/> in the rules year, from the measures file.</summary>
+    public static IReadOnlyList<Unit> UnitsFor(MeasuresFile measures, string rulesYear, string code)
+    {
+        var units = measures.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        return measures.Issues
+            .SelectMany(i => i.Activities)
+            .Where(a => a.Items.TryGetValue(rulesYear, out var codes) && codes.Any(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(a => a.Units)
+            .Distinct(StringComparer.Ordinal)
+            .Where(units.ContainsKey)
+            .Select(id => units[id])
+            .ToList();
+    }
+
+    /// <summary>A header value: control characters (CR, LF, tabs…) removed, whitespace folded, length capped.</summary>
+    public static string HeaderText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+        }
+
+        var folded = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return folded.Length <= 200 ? folded : folded[..200];
+    }
+
+    private static string Summary(SiteChange? site, IReadOnlyList<ItemChange> items)
+    {
+        var parts = new List<string>();
+        if (site?.Kind == ChangeKind.SiteUnreachable)
+        {
+            parts.Add($"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน");
+        }
+        else if (site?.Kind == ChangeKind.SiteRecovered)
+        {
+            parts.Add("เว็บไซต์กลับมาใช้งานได้");
+        }
+
+        Count(parts, items, ChangeKind.NewGap, "ไม่ผ่านใหม่ {0} ข้อ");
+        Count(parts, items, ChangeKind.Fixed, "แก้ไขแล้ว {0} ข้อ");
+        Count(parts, items, ChangeKind.AboutToGoStale, "ใกล้หมดรอบ {0} ข้อ");
+        Count(parts, items, ChangeKind.HalfYearReportDue, "รายงานรอบ 6 เดือนใกล้ครบกำหนด {0} ข้อ");
+        return parts.Count == 0 ? "ผลการตรวจ" : string.Join(", ", parts);
+    }
+
+    private static void Count(List<string> parts, IReadOnlyList<ItemChange> items, ChangeKind kind, string format)
+    {
+        var n = items.Count(i => i.Kind == kind);
+        if (n > 0)
+        {
+            parts.Add(string.Format(CultureInfo.InvariantCulture, format, n));
+        }
+    }
+
+    private static AlertMessage Build(string kind, IReadOnlyList<Recipient> to, string subject, AlertContext context, IReadOnlyList<ItemChange> items, SiteChange? site, Unit? unit)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        var result = context.Result;
+        var agency = result.Measures?.Agency is { Length: > 0 } a ? a : result.Site.IdnHost;
+        var date = ThaiYears.FormatThaiDate(context.Date);
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"ผลการตรวจเว็บไซต์{agency} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year} วันที่ {date}");
+        html.Append("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>ผลการตรวจเว็บไซต์{H(agency)} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year}</h2><p>วันที่ {H(date)}</p>");
+        if (unit is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"ถึง {unit.Name}: เฉพาะข้อที่หน่วยงานของท่านรับผิดชอบตามแผนมาตรการ");
+            html.Append(CultureInfo.InvariantCulture, $"<p>ถึง {H(unit.Name)}: เฉพาะข้อที่หน่วยงานของท่านรับผิดชอบตามแผนมาตรการ</p>");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"เว็บไซต์: {Plain(result.Site.AbsoluteUri)}");
+        html.Append(CultureInfo.InvariantCulture, $"<p>เว็บไซต์: {Link(result.Site.AbsoluteUri)}</p>");
+        if (context.ReportLink is { } report)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"รายงานฉบับเต็ม: {report}");
+            html.Append(CultureInfo.InvariantCulture, $"<p>รายงานฉบับเต็ม: {Link(report)}</p>");
+        }
+
+        if (site is not null)
+        {
+            var line = site.Kind == ChangeKind.SiteUnreachable
+                ? $"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน จึงยังตรวจรายข้อไม่ได้ (ไม่ได้หมายความว่าทุกข้อไม่ผ่าน): {site.Reason}"
+                : $"เว็บไซต์กลับมาใช้งานได้หลังจากเข้าไม่ได้ {site.Runs} ครั้ง";
+            text.AppendLine().AppendLine(Plain(line));
+            html.Append(CultureInfo.InvariantCulture, $"<p><strong>{H(line)}</strong></p>");
+        }
+
+        if (site?.Kind != ChangeKind.SiteUnreachable)
+        {
+            Score(text, html, context);
+        }
+
+        Section(text, html, context, items, ChangeKind.NewGap, "ข้อที่ไม่ผ่านใหม่ (เคยผ่าน)", unit is null);
+        Section(text, html, context, items, ChangeKind.Fixed, "ข้อที่แก้ไขแล้ว (ผ่านแล้ว)", unit is null);
+        Section(text, html, context, items, ChangeKind.AboutToGoStale, "ข้อที่ใกล้หมดรอบ (ต้องเผยแพร่ข้อมูลรอบใหม่)", unit is null);
+        Section(text, html, context, items, ChangeKind.HalfYearReportDue, "รายงานรอบ 6 เดือนแรกที่ใกล้ครบกำหนด", unit is null);
+        Section(text, html, context, items, ChangeKind.PendingRegression, "ข้อที่เพิ่งไม่ผ่าน (รอยืนยันในการตรวจครั้งถัดไป)", unit is null);
+
+        const string footer = "ข้อความนี้ส่งอัตโนมัติจาก OitCrawler หลังการตรวจประจำคืน คะแนนเป็นการประมาณ ผลที่เป็นทางการมาจากการประเมินของ ป.ป.ช.";
+        text.AppendLine().AppendLine(footer).AppendLine(CultureInfo.InvariantCulture, $"รหัสการตรวจ (run): {context.RunId}");
+        html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#666\">{H(footer)}<br>รหัสการตรวจ (run): {H(context.RunId)}</p></body></html>");
+        return new AlertMessage(kind, to, subject, text.ToString(), html.ToString());
+    }
+
+    private static void Score(StringBuilder text, StringBuilder html, AlertContext context)
+    {
+        var score = context.Result.Score;
+        var earlier = context.Trend.Where(r => r.State == RunState.Complete && r.Oit is not null).Take(5).Reverse().Select(r => r.Oit!.Value).ToList();
+        var line = earlier.Count == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"คะแนน OIT โดยประมาณ {score.Oit:0.##} (ตัวชี้วัดที่ 9: {score.Indicator9:0.##}, ตัวชี้วัดที่ 10: {score.Indicator10:0.##})")
+            : string.Create(CultureInfo.InvariantCulture, $"คะแนน OIT โดยประมาณ {score.Oit:0.##} (ตัวชี้วัดที่ 9: {score.Indicator9:0.##}, ตัวชี้วัดที่ 10: {score.Indicator10:0.##}); แนวโน้ม: {string.Join(" → ", earlier.Append(score.Oit).Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}");
+        text.AppendLine(line);
+        html.Append(CultureInfo.InvariantCulture, $"<p>{H(line)}</p>");
+    }
+
+    private static void Section(StringBuilder text, StringBuilder html, AlertContext context, IReadOnlyList<ItemChange> all, ChangeKind kind, string heading, bool showUnits)
+    {
+        var items = all.Where(i => i.Kind == kind).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{heading} — {items.Count} ข้อ");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{H(heading)} — {items.Count} ข้อ</h3><ul>");
+        var measures = context.Result.Measures;
+        var rulesYear = context.Result.Rules.Year.ToString(CultureInfo.InvariantCulture);
+        foreach (var change in items)
+        {
+            var rule = change.Item.Rule;
+            var head = $"{rule.Code} {rule.Title}: {StatusTh(change.Item.Status)}";
+            if (change.Previous is { } previous && previous != change.Item.Status)
+            {
+                head += $" (ครั้งก่อน: {StatusTh(previous)})";
+            }
+
+            if (change.FailingRuns > 1)
+            {
+                head += $" — ไม่ผ่าน {change.FailingRuns} ครั้งติดต่อกัน";
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {Plain(head)}");
+            html.Append(CultureInfo.InvariantCulture, $"<li><strong>{H(head)}</strong><br>");
+            var lines = new List<(string Label, string Value, bool IsUrl)>();
+            if (change.DueDate is { } due)
+            {
+                var dueText = ThaiYears.FormatThaiDate(new DateTimeOffset(due.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7)));
+                lines.Add(("กำหนด", kind == ChangeKind.HalfYearReportDue
+                    ? $"รอบ 6 เดือนแรก (ต.ค.–มี.ค.) สิ้นสุด {dueText}: เผยแพร่รายงานความก้าวหน้าที่ครอบคลุมรอบนี้"
+                    : $"ปีงบประมาณสิ้นสุด {dueText}: เตรียมเผยแพร่ข้อมูลของรอบใหม่", false));
+            }
+
+            foreach (var reason in change.Item.Reasons.Take(3))
+            {
+                lines.Add(("เหตุผล", reason.Th, false));
+            }
+
+            if (change.Item.Evidence.Count > 0)
+            {
+                lines.Add(("หลักฐาน", change.Item.Evidence[0].Url.AbsoluteUri, true));
+            }
+            else if (kind == ChangeKind.NewGap && context.PreviousItems.GetValueOrDefault(rule.Code)?.EvidenceUrl is { } before)
+            {
+                lines.Add(("เคยพบที่", before, true));
+            }
+
+            if (context.Result.Gaps.FirstOrDefault(g => g.Item.Rule.Code == rule.Code) is { } gap && kind is ChangeKind.NewGap or ChangeKind.HalfYearReportDue or ChangeKind.PendingRegression)
+            {
+                lines.Add(("สิ่งที่ต้องทำ", gap.Action, false));
+            }
+
+            if (showUnits && measures is not null && UnitsFor(measures, rulesYear, rule.Code) is { Count: > 0 } units)
+            {
+                lines.Add(("ผู้รับผิดชอบ", string.Join(", ", units.Select(u => u.Name)), false));
+            }
+
+            foreach (var (label, value, isUrl) in lines)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {label}: {Plain(isUrl ? DisplayUrl(value) : value)}");
+                html.Append(CultureInfo.InvariantCulture, $"{H(label)}: {(isUrl ? Link(value) : H(value))}<br>");
+            }
+
+            html.Append("</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
+    private static string StatusTh(ItemStatus status) => status switch
+    {
+        ItemStatus.Pass => "ผ่าน",
+        ItemStatus.Missing => "ไม่พบ",
+        ItemStatus.Stale => "ไม่เป็นปัจจุบัน",
+        ItemStatus.Incomplete => "ไม่ครบองค์ประกอบ",
+        ItemStatus.Broken => "ลิงก์เสีย",
+        ItemStatus.Review => "ต้องตรวจด้วยตนเอง",
+        ItemStatus.Unreachable => "เปิดไม่ได้",
+        _ => status.ToString(),
+    };
+
+    // Text bodies: page strings keep their words but lose line breaks and control characters.
+    private static string Plain(string value) => HeaderText(value.Length > 1000 ? value[..1000] : value);
+
+    private static string H(string value) => WebUtility.HtmlEncode(value);
+
+    private static string DisplayUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Display(uri) : url;
+
+    private static string Link(string target)
+    {
+        var isWeb = Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        return isWeb ? $"<a href=\"{H(uri!.AbsoluteUri)}\">{H(UrlCanonicalizer.Display(uri))}</a>" : H(target);
+    }
+}

@@ -1,0 +1,287 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using OitCrawler.History;
+
+namespace OitCrawler.Alerts;
+
+/// <summary>What one flush did: sent now, failed now (to be retried), and still waiting (including not yet due).</summary>
+public sealed record OutboxFlush(int Sent, int Failed, int Waiting);
+
+/// <summary>
+/// The alert outbox in the history database. An alert is stored before it is sent, under a dedup key
+/// (run + kind + recipients) so that a restart never queues it twice; it is retried with exponential
+/// backoff while SMTP is down, never dropped, and marked sent only after the server accepted it. A
+/// row is leased before sending so that two processes (the service and <c>run-now</c>) never send the
+/// same one. Each message carries a Message-Id derived from its dedup key, so in the one case left —
+/// the server accepted it and the process died before marking it — a receiver can drop the repeat.
+/// </summary>
+public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<SmtpOutbox> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Queues <paramref name="messages"/> for <paramref name="runId"/> in one transaction; returns how many were new.</summary>
+    public async Task<int> EnqueueAsync(string runId, IReadOnlyList<AlertMessage> messages, CancellationToken cancellationToken)
+    {
+        var now = DbTime.ToText(timeProvider.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var added = 0;
+        foreach (var message in messages)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO outbox (dedup_key, created_at, recipients, subject, body_text, body_html, next_attempt_at, run_id, kind)
+                VALUES ($key, $now, $to, $subject, $text, $html, $now, $run, $kind)
+                ON CONFLICT(dedup_key) DO NOTHING
+                """;
+            insert.Parameters.AddWithValue("$key", DedupKey(runId, message));
+            insert.Parameters.AddWithValue("$now", now);
+            insert.Parameters.AddWithValue("$to", JsonSerializer.Serialize(message.To));
+            insert.Parameters.AddWithValue("$subject", message.Subject);
+            insert.Parameters.AddWithValue("$text", message.TextBody);
+            insert.Parameters.AddWithValue("$html", message.HtmlBody);
+            insert.Parameters.AddWithValue("$run", runId);
+            insert.Parameters.AddWithValue("$kind", message.Kind);
+            added += await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        if (added > 0)
+        {
+            LogQueued(added, runId);
+        }
+
+        return added;
+    }
+
+    /// <summary>Sends every alert that is due. SMTP being down is not an error: the alerts wait for the next flush.</summary>
+    public async Task<OutboxFlush> FlushAsync(CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        if (!smtp.Enabled)
+        {
+            return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
+        }
+
+        var claimed = await ClaimDueAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
+        }
+
+        int sent = 0, failed = 0;
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.Username))
+            {
+                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? string.Empty, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (IsSmtpFailure(ex))
+        {
+            LogSmtpDown(smtp.Host!, smtp.Port, ex.Message, claimed.Count);
+            foreach (var row in claimed)
+            {
+                await MarkFailedAsync(row, ex.Message);
+            }
+
+            return new OutboxFlush(0, claimed.Count, await WaitingAsync(CancellationToken.None));
+        }
+
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var row = claimed[i];
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await client.SendAsync(ToMime(row, smtp), cancellationToken);
+                await MarkSentAsync(row);
+                sent++;
+                LogSent(row.Id, row.Kind, row.Recipients.Count);
+            }
+            catch (Exception ex) when (IsSmtpFailure(ex) || ex is OperationCanceledException)
+            {
+                // Not accepted, or we stopped before knowing. A rejected message waits alone; once the
+                // connection is gone (or we are stopping) every row after it waits for the next flush too.
+                var rest = ex is SmtpCommandException && client.IsConnected ? [row] : claimed.Skip(i).ToList();
+                foreach (var r in rest)
+                {
+                    await MarkFailedAsync(r, ex.Message);
+                }
+
+                failed += rest.Count;
+                LogSendFailed(row.Id, ex.Message);
+                if (rest.Count != 1 || ex is OperationCanceledException || !client.IsConnected)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (client.IsConnected)
+        {
+            try
+            {
+                await client.DisconnectAsync(true, CancellationToken.None);
+            }
+            catch (Exception ex) when (IsSmtpFailure(ex))
+            {
+                // Everything sent was already accepted; a failed QUIT changes nothing.
+            }
+        }
+
+        return new OutboxFlush(sent, failed, await WaitingAsync(CancellationToken.None));
+    }
+
+    /// <summary>Alerts not yet sent.</summary>
+    public async Task<int> WaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The Message-Id of an outbox row: stable across attempts and restarts.</summary>
+    public static string MessageId(string dedupKey, string? from)
+    {
+        var domain = from is not null && MailboxAddress.TryParse(from, out var address) && address.Domain.Length > 0 ? address.Domain : "oitcrawler.invalid";
+        return $"oitcrawler.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dedupKey)))[..32]}@{domain}";
+    }
+
+    internal static string DedupKey(string runId, AlertMessage message) =>
+        $"{runId}|{message.Kind}|{string.Join(",", message.To.Select(r => r.Email.ToLowerInvariant()).Order(StringComparer.Ordinal))}";
+
+    private async Task<List<Row>> ClaimDueAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var due = new List<Row>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = """
+                SELECT id, dedup_key, recipients, subject, body_text, body_html, attempts, created_at, run_id, kind FROM outbox
+                WHERE sent_at IS NULL AND next_attempt_at <= $now AND (lease_until IS NULL OR lease_until < $now)
+                ORDER BY id LIMIT 200
+                """;
+            select.Parameters.AddWithValue("$now", DbTime.ToText(now));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(new Row(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    JsonSerializer.Deserialize<List<Recipient>>(reader.GetString(2)) ?? [],
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.GetInt32(6),
+                    DbTime.Parse(reader.GetString(7)),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(9) ? "digest" : reader.GetString(9)));
+            }
+        }
+
+        var claimed = new List<Row>();
+        foreach (var row in due)
+        {
+            await using var claim = connection.CreateCommand();
+            claim.CommandText = """
+                UPDATE outbox SET lease_until = $lease
+                WHERE id = $id AND sent_at IS NULL AND (lease_until IS NULL OR lease_until < $now)
+                """;
+            claim.Parameters.AddWithValue("$lease", DbTime.ToText(now + Lease));
+            claim.Parameters.AddWithValue("$now", DbTime.ToText(now));
+            claim.Parameters.AddWithValue("$id", row.Id);
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                claimed.Add(row);
+            }
+        }
+
+        return claimed;
+    }
+
+    // Marking is not cancellable: once the server accepted a message, recording that must not be skipped.
+    private async Task MarkSentAsync(Row row)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE outbox SET sent_at = $now, attempts = attempts + 1, lease_until = NULL, last_error = NULL WHERE id = $id";
+        command.Parameters.AddWithValue("$now", DbTime.ToText(timeProvider.GetUtcNow()));
+        command.Parameters.AddWithValue("$id", row.Id);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private async Task MarkFailedAsync(Row row, string error)
+    {
+        var attempts = row.Attempts + 1;
+        var o = options.Value;
+        var delay = TimeSpan.FromTicks((long)Math.Min(o.RetryMaxDelay.Ticks, o.RetryBaseDelay.Ticks * Math.Pow(2, Math.Min(attempts - 1, 30))));
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE outbox SET attempts = $attempts, next_attempt_at = $next, last_error = $error, lease_until = NULL WHERE id = $id AND sent_at IS NULL";
+        command.Parameters.AddWithValue("$attempts", attempts);
+        command.Parameters.AddWithValue("$next", DbTime.ToText(timeProvider.GetUtcNow() + delay));
+        command.Parameters.AddWithValue("$error", error.Length > 500 ? error[..500] : error);
+        command.Parameters.AddWithValue("$id", row.Id);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static MimeMessage ToMime(Row row, SmtpOptions smtp)
+    {
+        var message = new MimeMessage
+        {
+            Subject = AlertComposer.HeaderText(row.Subject),
+            Date = row.CreatedAt,
+            MessageId = MessageId(row.DedupKey, smtp.From),
+        };
+        message.From.Add(new MailboxAddress(AlertComposer.HeaderText(smtp.FromName), smtp.From!));
+        foreach (var recipient in row.Recipients)
+        {
+            message.To.Add(new MailboxAddress(AlertComposer.HeaderText(recipient.Name), recipient.Email));
+        }
+
+        message.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies
+        if (row.RunId is not null)
+        {
+            message.Headers.Add("X-OitCrawler-Run", AlertComposer.HeaderText(row.RunId));
+        }
+
+        message.Body = new BodyBuilder { TextBody = row.Text, HtmlBody = row.Html }.ToMessageBody();
+        return message;
+    }
+
+    private static SecureSocketOptions Security(SmtpOptions smtp) =>
+        smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : smtp.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+
+    private static bool IsSmtpFailure(Exception ex) =>
+        ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException
+            or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException or SslHandshakeException
+            or TimeoutException or NotSupportedException;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId}")]
+    private partial void LogQueued(int count, string queuedRunId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent alert {OutboxId} ({Kind}) to {RecipientCount} recipients")]
+    private partial void LogSent(long outboxId, string kind, int recipientCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {SmtpHost}:{SmtpPort} unavailable ({Error}); {Count} alerts wait in the outbox")]
+    private partial void LogSmtpDown(string smtpHost, int smtpPort, string error, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {OutboxId} not sent: {Error}; it will be retried")]
+    private partial void LogSendFailed(long outboxId, string error);
+
+    private sealed record Row(long Id, string DedupKey, IReadOnlyList<Recipient> Recipients, string Subject, string Text, string? Html, int Attempts, DateTimeOffset CreatedAt, string? RunId, string Kind);
+}

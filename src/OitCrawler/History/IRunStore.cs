@@ -1,0 +1,28 @@
+using OitCrawler.Assessment;
+using OitCrawler.Audit;
+
+namespace OitCrawler.History;
+
+/// <summary>Run history: the seam between the nightly audit and where its results are kept (SQLite by default).</summary>
+public interface IRunStore
+{
+    /// <summary>Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>); returns how many.</summary>
+    Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task BeginRunAsync(string runId, Uri site, int year, int rulesYear, DateTimeOffset startedAt, string trigger, CancellationToken cancellationToken);
+
+    /// <summary>Stores a finished run's verdicts and scores and sets its state, in one transaction.</summary>
+    Task FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, CancellationToken cancellationToken);
+
+    /// <summary>Marks a run partial with <see cref="RunOutcomes.Error"/> and the reason.</summary>
+    Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);
+
+    /// <summary>Runs newest first, for one site or all.</summary>
+    Task<IReadOnlyList<RunSummary>> ListRunsAsync(Uri? site, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The newest complete run of the site other than <paramref name="excludingRunId"/>, with its items.</summary>
+    Task<RunDetail?> LastCompleteRunAsync(Uri site, string? excludingRunId, CancellationToken cancellationToken);
+
+    /// <summary>Each item's statuses in the site's last <paramref name="runs"/> complete runs, newest first, other than <paramref name="excludingRunId"/>.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ItemStatus>>> ItemHistoryAsync(Uri site, string? excludingRunId, int runs, CancellationToken cancellationToken);
+}

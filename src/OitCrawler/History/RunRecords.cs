@@ -1,0 +1,74 @@
+using OitCrawler.Assessment;
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+
+namespace OitCrawler.History;
+
+/// <summary>Where a run stands: <c>running</c> until it is stored; then complete, partial (cut short) or unreachable.</summary>
+public enum RunState
+{
+    Running,
+    Complete,
+    Partial,
+    Unreachable,
+}
+
+/// <summary>One stored run: when, how it ended, its scores and where its report is.</summary>
+public sealed record RunSummary(
+    string RunId,
+    string Site,
+    int Year,
+    int RulesYear,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    RunState State,
+    string? Outcome,
+    string? OutcomeReason,
+    int Pages,
+    int Documents,
+    double? Oit,
+    double? Indicator9,
+    double? Indicator10,
+    IReadOnlyDictionary<string, double> SubIndicators,
+    string? ReportPath,
+    string? Trigger)
+{
+    /// <summary>
+    /// True when the run was stopped from outside (shutdown, a killed process, an error of ours)
+    /// rather than finishing on its own: such a run says nothing about the site, and a night whose
+    /// only run was interrupted counts as missed.
+    /// </summary>
+    public bool WasInterrupted => State == RunState.Running || Outcome is RunOutcomes.Cancelled or RunOutcomes.Abandoned or RunOutcomes.Error;
+
+    /// <summary>True when the site could not be audited because it did not answer (at the start or mid-crawl).</summary>
+    public bool SiteDown => State == RunState.Unreachable || Outcome == nameof(CrawlOutcome.HostFailing);
+}
+
+/// <summary>An item's verdict as stored for a run.</summary>
+public sealed record StoredItem(string Code, string SubIndicator, string Title, ItemStatus Status, string? EvidenceUrl);
+
+/// <summary>A run with its item verdicts.</summary>
+public sealed record RunDetail(RunSummary Run, IReadOnlyList<StoredItem> Items);
+
+/// <summary>The <c>outcome</c> values a run can be stored with besides the crawl's own.</summary>
+public static class RunOutcomes
+{
+    public const string Cancelled = nameof(CrawlOutcome.Cancelled);
+
+    /// <summary>The process died (killed, power cut) while the run was <c>running</c>; found at the next start.</summary>
+    public const string Abandoned = "Abandoned";
+
+    /// <summary>The run failed with an error of ours (bad rules file, full disk…).</summary>
+    public const string Error = "Error";
+
+    /// <summary>The stored state for a crawl outcome: complete, unreachable, or partial when cut short.</summary>
+    public static RunState StateFor(CrawlOutcome outcome) => outcome switch
+    {
+        CrawlOutcome.Completed or CrawlOutcome.BudgetExhausted => RunState.Complete,
+        CrawlOutcome.Unreachable => RunState.Unreachable,
+        _ => RunState.Partial,
+    };
+
+    /// <summary>How a site is keyed in the store: its canonical start URL.</summary>
+    public static string SiteKey(Uri site) => (UrlCanonicalizer.Canonicalize(site) ?? site).AbsoluteUri;
+}

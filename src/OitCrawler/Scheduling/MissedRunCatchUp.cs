@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace OitCrawler.Scheduling;
+
+/// <summary>
+/// At start-up, fires the audit job once if the last scheduled night was missed (the machine was off
+/// at 02:00). The decision is <see cref="NightlySchedule.MissedRun"/>, on the injected clock; the run
+/// goes through the job, so it is still one audit at a time.
+/// </summary>
+internal sealed partial class MissedRunCatchUp(
+    ISchedulerFactory schedulers,
+    NightlyAudit audit,
+    IOptions<ScheduleOptions> options,
+    TimeProvider timeProvider,
+    ILogger<MissedRunCatchUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunMissedOnStartup)
+        {
+            return;
+        }
+
+        try
+        {
+            var schedule = NightlySchedule.From(options.Value);
+            var now = timeProvider.GetUtcNow();
+            var last = await audit.LastRunStartedAsync(stoppingToken);
+            if (!schedule.MissedRun(now, last))
+            {
+                var next = schedule.NextFireAfter(now);
+                LogNotMissed(next);
+                return;
+            }
+
+            var missed = schedule.PreviousFireAtOrBefore(now);
+            LogMissed(missed, last);
+            var scheduler = await schedulers.GetScheduler(stoppingToken);
+            await scheduler.TriggerJob(AuditJob.Key, new JobDataMap { [AuditJob.TriggerKey] = "startup" }, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down before we decided
+        }
+        catch (Exception ex)
+        {
+            LogFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No missed night; next audit at {NextFire}")]
+    private partial void LogNotMissed(DateTimeOffset? nextFire);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The audit due at {MissedFire} did not run (last run started {LastRun}); auditing now")]
+    private partial void LogMissed(DateTimeOffset? missedFire, DateTimeOffset? lastRun);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for a missed night")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OitCrawler.Alerts;
+using OitCrawler.Audit;
+using OitCrawler.Evidence;
+using OitCrawler.History;
+
+namespace OitCrawler.Scheduling;
+
+/// <summary>What one nightly audit did.</summary>
+public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts);
+
+/// <summary>
+/// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
+/// <c>run-now</c> alike: take the lock → begin the run (state running) → crawl with the page cache
+/// (conditional requests) → write the reports into the run's folder → store verdicts, scores and pages
+/// → detect changes → queue and send alerts. A shutdown cancels the crawl; what was gathered is still
+/// reported and stored as a partial run, and nothing is alerted from it.
+/// </summary>
+public sealed partial class NightlyAudit(
+    AuditRunner runner,
+    HistoryDatabase database,
+    IRunStore store,
+    AlertService alerts,
+    IOptions<AuditOptions> auditOptions,
+    IOptions<AlertOptions> alertOptions,
+    TimeProvider timeProvider,
+    ILogger<NightlyAudit> logger,
+    IHostEnvironment? environment = null)
+{
+    /// <summary>How long storing a run may take once the crawl is over; not tied to shutdown, so a partial run is still recorded.</summary>
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The site of <c>Audit:Site</c>: an absolute http(s) URL, or an exception naming the setting.</summary>
+    public static Uri ConfiguredSite(AuditOptions options) =>
+        Uri.TryCreate(options.Site, UriKind.Absolute, out var site) && (site.Scheme == Uri.UriSchemeHttp || site.Scheme == Uri.UriSchemeHttps)
+            ? site
+            : throw new InvalidOperationException($"Audit:Site must be the agency's website, e.g. https://www.thaphae.go.th/ (it is '{options.Site}')");
+
+    /// <summary>Runs one audit of <c>Audit:Site</c>; null when another audit holds the lock.</summary>
+    /// <param name="trigger">What started it: <c>schedule</c>, <c>startup</c> or <c>run-now</c>.</param>
+    /// <param name="cancellationToken">Shutdown: cancels the crawl, which is then stored as partial.</param>
+    public async Task<NightlyRun?> RunAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var site = ConfiguredSite(auditOptions.Value);
+        using var held = AuditLock.TryAcquire(database.Path + ".lock");
+        if (held is null)
+        {
+            LogBusy(site);
+            return null;
+        }
+
+        await database.MigrateAsync(cancellationToken);
+        var startedAt = timeProvider.GetUtcNow();
+        var abandoned = await store.AbandonRunningAsync(startedAt, cancellationToken);
+        if (abandoned > 0)
+        {
+            LogAbandoned(abandoned);
+        }
+
+        var (rules, year, _) = runner.SelectRules(null);
+        var runId = NewRunId(startedAt);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Site"] = site.AbsoluteUri });
+        await store.BeginRunAsync(runId, site, year, rules.Year, startedAt, trigger, cancellationToken);
+        LogStarting(runId, site, trigger);
+
+        AuditResult result;
+        try
+        {
+            var cache = await SqlitePageCache.LoadAsync(database, site, cancellationToken);
+            LogCache(cache.Count);
+            result = await runner.RunAsync(site, year, cache, runId, null, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            var outcome = ex is OperationCanceledException ? RunOutcomes.Cancelled : RunOutcomes.Error;
+            await store.FailRunAsync(runId, $"{outcome}: {ex.Message}", timeProvider.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        var state = RunOutcomes.StateFor(result.Evidence.Outcome);
+        var folder = Path.Combine(OutputRoot(), "runs", runId);
+        using var storing = new CancellationTokenSource(StoreTimeout, timeProvider);
+        var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
+        var trend = earlier
+            .Where(r => r.State == RunState.Complete && r.Oit is not null)
+            .Select(r => new Reporting.TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
+            .Reverse()
+            .ToList();
+        var files = new List<string>(await runner.WriteReportsAsync(result, trend, folder, storing.Token));
+        await store.FinishRunAsync(runId, state, result, folder, storing.Token);
+        if (state != RunState.Unreachable)
+        {
+            var saved = await SqlitePageCache.SaveAsync(database, result.Evidence, result.FinishedAt, storing.Token);
+            var notModified = result.Evidence.Fetches.Count(f => f.Status == 304);
+            LogPagesSaved(saved, notModified);
+        }
+
+        var runs = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
+        files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
+        LogStored(runId, state, result.Score.Oit, result.Gaps.Count);
+
+        if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
+        {
+            return new NightlyRun(runId, state, result, folder, files, null); // says nothing about the site: no alerts
+        }
+
+        var alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, files), storing.Token, cancellationToken);
+        return new NightlyRun(runId, state, result, folder, files, alerted);
+    }
+
+    /// <summary>When the last run that finished on its own started: the missed-night decision compares it with the schedule.</summary>
+    public async Task<DateTimeOffset?> LastRunStartedAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        var runs = await store.ListRunsAsync(ConfiguredSite(auditOptions.Value), 50, cancellationToken);
+        return runs.FirstOrDefault(r => !r.WasInterrupted)?.StartedAt;
+    }
+
+    internal static string NewRunId(DateTimeOffset startedAt) =>
+        startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+
+    private string OutputRoot()
+    {
+        var configured = auditOptions.Value.OutputDirectory;
+        return Path.IsPathRooted(configured) || environment is null ? Path.GetFullPath(configured) : Path.Combine(environment.ContentRootPath, configured);
+    }
+
+    private string ReportLink(string runId, List<string> files)
+    {
+        var report = files.FirstOrDefault(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase)) ?? files[0];
+        return alertOptions.Value.ReportBaseUrl is { Length: > 0 } baseUrl
+            ? $"{baseUrl.TrimEnd('/')}/{runId}/{Path.GetFileName(report)}"
+            : report;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another audit of {Site} is running (the lock is held); not starting a second")]
+    private partial void LogBusy(Uri site);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} runs were left running by a process that stopped; marked partial")]
+    private partial void LogAbandoned(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Site} starting ({Trigger})")]
+    private partial void LogStarting(string runId, Uri site, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Page cache holds {CachedPages} pages to revalidate")]
+    private partial void LogCache(int cachedPages);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saved {SavedPages} pages; {NotModified} answered 304 Not Modified")]
+    private partial void LogPagesSaved(int savedPages, int notModified);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stored as {State}: OIT {Oit}, {GapCount} gaps")]
+    private partial void LogStored(string runId, RunState state, double oit, int gapCount);
+}

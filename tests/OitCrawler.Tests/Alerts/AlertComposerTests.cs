@@ -1,0 +1,128 @@
+using OitCrawler.Alerts;
+using OitCrawler.Assessment;
+using OitCrawler.Audit;
+using OitCrawler.Evidence;
+using OitCrawler.History;
+using OitCrawler.Tests.Support;
+
+namespace OitCrawler.Tests.Alerts;
+
+public class AlertComposerTests
+{
+    private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero); // 10 Jan 2025, 02:00 Bangkok
+
+    [Fact]
+    public void Compose_NewGaps_DigestToInformationUnitAndOneMessagePerOwningUnit()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing, ["O21"] = ItemStatus.Stale });
+        var messages = AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap), Change(result, "O21", ChangeKind.NewGap)));
+
+        var digest = Assert.Single(messages, m => m.Kind == AlertComposer.DigestKind);
+        Assert.Equal(["info@thaphae.example"], digest.To.Select(r => r.Email));
+        Assert.Equal("OitCrawler: เทศบาลตำบลท่าแพ — ไม่ผ่านใหม่ 2 ข้อ (10 มกราคม 2568)", digest.Subject);
+        Assert.Contains("O12", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("O21", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("กองคลัง", digest.TextBody, StringComparison.Ordinal); // who owns O12
+        Assert.Contains("https://reports.example/run-1/report.json", digest.HtmlBody, StringComparison.Ordinal);
+
+        var klang = Assert.Single(messages, m => m.Kind == "unit:klang");
+        Assert.Equal(["klang@thaphae.example"], klang.To.Select(r => r.Email));
+        Assert.Contains("O12", klang.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("O21", klang.TextBody, StringComparison.Ordinal);
+        Assert.Contains("กองคลัง", klang.Subject, StringComparison.Ordinal);
+
+        var hr = Assert.Single(messages, m => m.Kind == "unit:palad-hr");
+        Assert.Contains("O21", hr.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("O12 ", hr.TextBody, StringComparison.Ordinal);
+        Assert.Equal(3, messages.Count);
+    }
+
+    [Fact]
+    public void Compose_UnitWhoseAddressGetsTheDigest_GetsNoSecondMessage()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O1"] = ItemStatus.Missing }); // O1 belongs to palad-info = info@
+        var messages = AlertComposer.Compose(Context(result, Change(result, "O1", ChangeKind.NewGap)));
+        Assert.Equal([AlertComposer.DigestKind], messages.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public void Compose_OnlyPendingRegressions_SendsNothing()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing });
+        Assert.Empty(AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.PendingRegression))));
+    }
+
+    [Fact]
+    public void Compose_SiteUnreachable_OneDigestSayingSoWithoutItemFailures()
+    {
+        var result = Audits.Make(outcome: CrawlOutcome.Unreachable);
+        var changes = new Changes([], new SiteChange(ChangeKind.SiteUnreachable, 2, "no answer from www.thaphae.example"));
+        var messages = AlertComposer.Compose(Context(result, changes));
+
+        var digest = Assert.Single(messages);
+        Assert.Contains("เข้าเว็บไซต์ไม่ได้ 2 ครั้งติดต่อกัน", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("ไม่ได้หมายความว่าทุกข้อไม่ผ่าน", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("ไม่ผ่านใหม่", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_FixedAndDueSoon_AreCountedInTheSubject()
+    {
+        var result = Audits.Make();
+        var changes = new Changes(
+        [
+            new ItemChange(ChangeKind.Fixed, Item(result, "O12"), ItemStatus.Missing, 0, null),
+            new ItemChange(ChangeKind.AboutToGoStale, Item(result, "O4"), null, 0, new DateOnly(2025, 9, 30)),
+        ], null);
+        var digest = AlertComposer.Compose(Context(result, changes)).Single(m => m.Kind == AlertComposer.DigestKind);
+        Assert.Contains("แก้ไขแล้ว 1 ข้อ", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("ใกล้หมดรอบ 1 ข้อ", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("30 กันยายน 2568", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_PageTextWithHeaderBreaks_NeverReachesAHeader()
+    {
+        const string hostile = "ประกาศ\r\nBcc: evil@example.com\r\nSubject: pwned";
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Broken }, reason: hostile, linkText: hostile);
+        var messages = AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap)));
+
+        Assert.NotEmpty(messages);
+        foreach (var message in messages)
+        {
+            Assert.DoesNotContain("evil", message.Subject, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("pwned", message.Subject, StringComparison.OrdinalIgnoreCase);
+            Assert.All(message.To, r => Assert.DoesNotContain("evil", r.Email + r.Name, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain('\r', message.Subject);
+            Assert.DoesNotContain('\n', message.Subject);
+            Assert.DoesNotContain("\nBcc:", message.TextBody, StringComparison.Ordinal); // quoted on one line, as text
+            Assert.Contains("ประกาศ Bcc: evil@example.com Subject: pwned", message.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compose_HtmlBody_EncodesSiteText()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Broken }, reason: "<script>alert(1)</script>");
+        var digest = AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap)))[0];
+        Assert.DoesNotContain("<script>", digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a\r\nBcc: x@y", "a Bcc: x@y")]
+    [InlineData("\tกอง\u0085คลัง\u2028 ", "กอง คลัง")]
+    [InlineData("plain", "plain")]
+    public void HeaderText_RemovesLineBreaksAndControls(string input, string expected) =>
+        Assert.Equal(expected, AlertComposer.HeaderText(input));
+
+    private static ItemResult Item(AuditResult result, string code) => result.Items.Single(i => i.Rule.Code == code);
+
+    private static Changes Change(AuditResult result, string code, ChangeKind kind) =>
+        new([new ItemChange(kind, Item(result, code), ItemStatus.Pass, 2, null)], null);
+
+    private static AlertContext Context(AuditResult result, Changes a, Changes b) => Context(result, new Changes([.. a.Items, .. b.Items], null));
+
+    private static AlertContext Context(AuditResult result, Changes changes) =>
+        new("run-1", Night, result, changes, new Dictionary<string, StoredItem>(), [], "https://reports.example/run-1/report.json", []);
+}

@@ -1,0 +1,102 @@
+using OitCrawler.Assessment;
+using OitCrawler.Evidence;
+using OitCrawler.History;
+using OitCrawler.Tests.Support;
+
+namespace OitCrawler.Tests.History;
+
+public sealed class SqliteRunStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task FinishRunAsync_Complete_StoresStateScoresAndItems()
+    {
+        var store = await StoreAsync();
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing }, at: Night);
+        await store.BeginRunAsync("r1", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
+        Assert.Equal(RunState.Running, (await store.ListRunsAsync(result.Site, 10, CancellationToken.None))[0].State);
+
+        await store.FinishRunAsync("r1", RunState.Complete, result, "/out/runs/r1", CancellationToken.None);
+
+        var run = Assert.Single(await store.ListRunsAsync(result.Site, 10, CancellationToken.None));
+        Assert.Equal(RunState.Complete, run.State);
+        Assert.Equal(result.Score.Oit, run.Oit);
+        Assert.Equal(result.Score.Indicator9, run.Indicator9);
+        Assert.NotEmpty(run.SubIndicators);
+        Assert.Equal("/out/runs/r1", run.ReportPath);
+        Assert.Equal("schedule", run.Trigger);
+        var detail = await store.LastCompleteRunAsync(result.Site, null, CancellationToken.None);
+        Assert.Equal(26, detail!.Items.Count);
+        Assert.Equal(ItemStatus.Missing, detail.Items.Single(i => i.Code == "O12").Status);
+        Assert.Null(detail.Items.Single(i => i.Code == "O12").EvidenceUrl);
+    }
+
+    [Fact]
+    public async Task ItemHistoryAsync_CountsCompleteRunsOnlyNewestFirst()
+    {
+        var store = await StoreAsync();
+        await RunAsync(store, "a", Night, RunState.Complete, ItemStatus.Pass);
+        await RunAsync(store, "b", Night.AddDays(1), RunState.Complete, ItemStatus.Missing);
+        await RunAsync(store, "c", Night.AddDays(2), RunState.Unreachable, ItemStatus.Unreachable, CrawlOutcome.Unreachable);
+        await RunAsync(store, "d", Night.AddDays(3), RunState.Partial, ItemStatus.Missing, CrawlOutcome.Cancelled);
+        await RunAsync(store, "e", Night.AddDays(4), RunState.Complete, ItemStatus.Broken);
+
+        var history = await store.ItemHistoryAsync(Audits.Site, "e", 10, CancellationToken.None);
+
+        Assert.Equal([ItemStatus.Missing, ItemStatus.Pass], history["O12"]);
+        Assert.Equal("b", (await store.LastCompleteRunAsync(Audits.Site, "e", CancellationToken.None))!.Run.RunId);
+        var runs = await store.ListRunsAsync(Audits.Site, 10, CancellationToken.None);
+        Assert.Equal(["e", "d", "c", "b", "a"], runs.Select(r => r.RunId));
+        Assert.True(runs.Single(r => r.RunId == "d").WasInterrupted);
+        Assert.True(runs.Single(r => r.RunId == "c").SiteDown);
+    }
+
+    [Fact]
+    public async Task AbandonRunningAsync_RunLeftRunning_BecomesPartialAbandoned()
+    {
+        var store = await StoreAsync();
+        await store.BeginRunAsync("killed", Audits.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
+
+        Assert.Equal(1, await store.AbandonRunningAsync(Night.AddHours(1), CancellationToken.None));
+
+        var run = Assert.Single(await store.ListRunsAsync(null, 10, CancellationToken.None));
+        Assert.Equal(RunState.Partial, run.State);
+        Assert.Equal(RunOutcomes.Abandoned, run.Outcome);
+        Assert.True(run.WasInterrupted);
+    }
+
+    [Fact]
+    public async Task TrendReport_ListsCompleteRunsOldestFirst()
+    {
+        var store = await StoreAsync();
+        await RunAsync(store, "a", Night, RunState.Complete, ItemStatus.Pass);
+        await RunAsync(store, "b", Night.AddDays(1), RunState.Unreachable, ItemStatus.Unreachable, CrawlOutcome.Unreachable);
+        await RunAsync(store, "c", Night.AddDays(2), RunState.Complete, ItemStatus.Missing);
+
+        var trend = TrendReport.Build(RunOutcomes.SiteKey(Audits.Site), await store.ListRunsAsync(Audits.Site, 10, CancellationToken.None));
+
+        Assert.Equal(["a", "c"], trend.Runs.Select(r => r.RunId));
+        Assert.True(trend.Runs[0].Oit > trend.Runs[1].Oit);
+        Assert.Contains("9.1", trend.Runs[0].SubIndicators.Keys);
+        var path = await TrendReport.WriteAsync(trend, _temp.File("run"), CancellationToken.None);
+        Assert.Contains("\"indicator9\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+    }
+
+    private async Task<SqliteRunStore> StoreAsync()
+    {
+        var database = new HistoryDatabase(_temp.File("history.db"));
+        await database.MigrateAsync(CancellationToken.None);
+        return new SqliteRunStore(database);
+    }
+
+    private static async Task RunAsync(SqliteRunStore store, string id, DateTimeOffset at, RunState state, ItemStatus o12, CrawlOutcome outcome = CrawlOutcome.Completed)
+    {
+        var result = Audits.Make(o12 == ItemStatus.Pass ? null : new Dictionary<string, ItemStatus> { ["O12"] = o12 }, outcome, at);
+        await store.BeginRunAsync(id, result.Site, 2568, 2568, at, "schedule", CancellationToken.None);
+        await store.FinishRunAsync(id, state, result, null, CancellationToken.None);
+    }
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using OitCrawler.Alerts;
+using OitCrawler.Cli;
+using OitCrawler.Demo;
+using OitCrawler.Evidence;
+using OitCrawler.History;
+using OitCrawler.Scheduling;
+using OitCrawler.Tests.History;
+using OitCrawler.Tests.Support;
+
+namespace OitCrawler.Tests.Scheduling;
+
+/// <summary>The nightly pipeline end to end: a loopback fixture site, a real SQLite file, a real SMTP server.</summary>
+public sealed class NightlyAuditTests : IDisposable
+{
+    private static readonly string FixtureSite = Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "Sites", "mixed-2569", "site");
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task RunAsync_CancelledMidCrawl_StoredAsPartial_DatabaseFine_NextRunCompletesWithConditionalRequests()
+    {
+        using var cancel = new CancellationTokenSource();
+        var slow = true;
+        var seen = 0;
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite, app => app.Use(async (context, next) =>
+        {
+            if (slow)
+            {
+                if (Interlocked.Increment(ref seen) == 6)
+                {
+                    await cancel.CancelAsync(); // shutdown arrives mid-crawl
+                }
+
+                await Task.Delay(100, context.RequestAborted); // a slow municipal server
+            }
+
+            await next(context);
+        }));
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri);
+        await using (var harness = NightlyHarness.Create(settings))
+        {
+            var partial = await Task.Run(() => harness.Audit.RunAsync("schedule", cancel.Token));
+
+            Assert.NotNull(partial);
+            Assert.Equal(RunState.Partial, partial.State);
+            Assert.Equal(CrawlOutcome.Cancelled, partial.Result.Evidence.Outcome);
+            Assert.Null(partial.Alerts); // an interrupted run says nothing about the site
+            Assert.True(File.Exists(Path.Combine(partial.ReportDirectory, "report.json")));
+            Assert.Null(await harness.Audit.LastRunStartedAsync(CancellationToken.None)); // an interrupted night still counts as missed
+        }
+
+        // A new process: the file opens, is intact, and the next run completes.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        slow = false;
+        await using (var harness = NightlyHarness.Create(settings))
+        {
+            await harness.Database.MigrateAsync(CancellationToken.None);
+            Assert.Equal("ok", await HistoryDatabaseTests.ScalarAsync(harness.Database, "PRAGMA integrity_check"));
+            var complete = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+            Assert.Equal(RunState.Complete, complete!.State);
+            Assert.Contains(complete.Result.Evidence.Fetches, f => f.Status == 304); // pages kept from the partial run were revalidated
+            var runs = await harness.Store.ListRunsAsync(null, 10, CancellationToken.None);
+            Assert.Equal([RunState.Complete, RunState.Partial], runs.Select(r => r.State));
+            Assert.Equal(RunOutcomes.Cancelled, runs[1].Outcome);
+            Assert.True(File.Exists(Path.Combine(complete.ReportDirectory, "trend.json")));
+            Assert.Equal(runs[0].StartedAt, await harness.Audit.LastRunStartedAsync(CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task RunNow_ProcessKilledMidCrawl_DatabaseUsable_NextRunCompletesAndMarksTheKilledRun()
+    {
+        var crawling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = true;
+        var seen = 0;
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite, app => app.Use(async (context, next) =>
+        {
+            if (slow)
+            {
+                if (Interlocked.Increment(ref seen) == 3)
+                {
+                    crawling.TrySetResult();
+                }
+
+                await Task.Delay(200, context.RequestAborted);
+            }
+
+            await next(context);
+        }));
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri);
+
+        using (var child = StartRunNow(settings))
+        {
+            try
+            {
+                await crawling.Task.WaitAsync(TimeSpan.FromSeconds(60)); // a bound for a failing test, not a sleep
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync();
+            }
+            finally
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                }
+            }
+        }
+
+        slow = false;
+        await using var harness = NightlyHarness.Create(settings);
+        Assert.Equal("ok", await HistoryDatabaseTests.ScalarAsync(harness.Database, "PRAGMA integrity_check"));
+        var killed = Assert.Single(await harness.Store.ListRunsAsync(null, 10, CancellationToken.None));
+        Assert.Equal(RunState.Running, killed.State); // as the killed process left it
+
+        var next = await Task.Run(() => harness.Audit.RunAsync("startup", CancellationToken.None));
+
+        Assert.Equal(RunState.Complete, next!.State);
+        var runs = await harness.Store.ListRunsAsync(null, 10, CancellationToken.None);
+        Assert.Equal([RunState.Complete, RunState.Partial], runs.Select(r => r.State));
+        Assert.Equal(RunOutcomes.Abandoned, runs[1].Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_PageRemovedBetweenRuns_MailsTheNewGapToTheInformationUnitAndItsOwnerOnce()
+    {
+        var site = _temp.File("site");
+        CopyDirectory(FixtureSite, site);
+        await using var server = await StaticSiteServer.StartAsync(site);
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:ConsecutiveFailures", "1"),
+            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/runs"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
+        await using var harness = NightlyHarness.Create(settings);
+
+        var first = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.Equal(RunState.Complete, first!.State);
+        Assert.Equal(OitCrawler.Assessment.ItemStatus.Pass, first.Result.Items.Single(i => i.Rule.Code == "O11").Status);
+        var before = sink.Messages().Count; // warnings may go out on the first run, depending on today's date
+
+        File.Delete(Path.Combine(site, "procurement", "monthly-2569", "index.html")); // O11's evidence disappears
+        var second = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+
+        Assert.NotEqual(OitCrawler.Assessment.ItemStatus.Pass, second!.Result.Items.Single(i => i.Rule.Code == "O11").Status);
+        var gap = Assert.Single(second.Alerts!.Changes.OfKind(ChangeKind.NewGap));
+        Assert.Equal("O11", gap.Code);
+        Assert.Equal(2, second.Alerts.Flush!.Sent);
+        var mails = (await sink.WaitForAsync(before + 2)).Skip(before).ToList();
+        Assert.Equal(2, mails.Count);
+        var digest = Assert.Single(mails, m => m.To.SequenceEqual(["info@thaphae.example"]));
+        Assert.Contains("ไม่ผ่านใหม่ 1 ข้อ", digest.Message.Subject, StringComparison.Ordinal);
+        Assert.Contains("เทศบาลตำบลท่าแพ", digest.Message.Subject, StringComparison.Ordinal);
+        Assert.Contains("O11", digest.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://reports.thaphae.example/runs/{second.RunId}/", digest.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/procurement/monthly-2569/", digest.Message.TextBody, StringComparison.Ordinal); // where it was, or the broken link
+        var klang = Assert.Single(mails, m => m.To.SequenceEqual(["klang@thaphae.example"]));
+        Assert.Contains("O11", klang.Message.TextBody, StringComparison.Ordinal);
+
+        // The same state the next night: already reported, nothing sent.
+        var third = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.False(third!.Alerts!.Changes.ShouldAlert);
+        Assert.Equal(before + 2, sink.Messages().Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherAuditHoldsTheLock_ReturnsNullWithoutARun()
+    {
+        var settings = NightlyHarness.Settings(_temp, new Uri("http://127.0.0.1:9/"));
+        await using var harness = NightlyHarness.Create(settings);
+        using var held = AuditLock.TryAcquire(harness.Database.Path + ".lock");
+        Assert.NotNull(held);
+
+        Assert.Null(await harness.Audit.RunAsync("run-now", CancellationToken.None));
+        Assert.False(File.Exists(harness.Database.Path));
+    }
+
+    [Fact]
+    public async Task RunNow_NoSiteConfigured_IsExit2NamingTheSetting()
+    {
+        var stderr = new StringWriter();
+        var code = await Commands.RunAsync(["run-now"], TextWriter.Null, stderr, CancellationToken.None);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("Audit:Site", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    private Process StartRunNow(Dictionary<string, string?> settings)
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var info = new ProcessStartInfo(dotnet)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _temp.Path,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "oitcrawler.dll"));
+        info.ArgumentList.Add("run-now");
+        foreach (var (key, value) in settings)
+        {
+            info.Environment["OITCRAWLER_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
