@@ -54,6 +54,7 @@ public static class HtmlReport
         GapsByUnit(h, result);
         ItemTable(h, result);
         YearTable(h, YearOverYear.Build(result, trend));
+        RunTrend(h, result, trend);
         Notes(h, result);
         CrawlSummary(h, result);
 
@@ -347,6 +348,41 @@ public static class HtmlReport
         h.Append("</table>\n</section>\n");
     }
 
+    // The nightly trend: OIT and indicators 9 and 10 of each earlier complete run and this one, as a
+    // line chart (inline SVG) and a table. Shown only when there are earlier runs.
+    private static void RunTrend(StringBuilder h, AuditResult result, IReadOnlyList<TrendPoint> trend)
+    {
+        var runs = trend.Where(p => p.At is not null && !p.FromPastScores && p.Oit is not null).OrderBy(p => p.At).TakeLast(30).ToList();
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        runs.Add(new TrendPoint(result.Year, result.StartedAt, result.Score.Oit, result.Score.Indicator9, result.Score.Indicator10, FromPastScores: false));
+        const double width = 640, height = 160, pad = 24;
+        var step = runs.Count > 1 ? (width - (2 * pad)) / (runs.Count - 1) : 0;
+        string Line(Func<TrendPoint, double?> value) => string.Join(' ', runs.Select((p, i) =>
+            FormattableString.Invariant($"{pad + (i * step):0.#},{pad + ((100 - (value(p) ?? 0)) / 100 * (height - (2 * pad))):0.#}")));
+
+        h.Append("<section id=\"runs\">\n<h2>แนวโน้มจากการตรวจแต่ละครั้ง <span class=\"en\">Trend across runs</span></h2>\n")
+            .Append(FormattableString.Invariant($"<svg class=\"runtrend\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"แนวโน้มคะแนน OIT ตัวชี้วัด 9 และ 10\">"))
+            .Append(FormattableString.Invariant($"<line x1=\"{pad}\" x2=\"{width - pad}\" y1=\"{pad + (15.0 / 100 * (height - (2 * pad))):0.#}\" y2=\"{pad + (15.0 / 100 * (height - (2 * pad))):0.#}\" class=\"mark\"/>"))
+            .Append("<polyline class=\"oit\" points=\"").Append(Line(p => p.Oit)).Append("\"/>")
+            .Append("<polyline class=\"i9\" points=\"").Append(Line(p => p.Indicator9)).Append("\"/>")
+            .Append("<polyline class=\"i10\" points=\"").Append(Line(p => p.Indicator10)).Append("\"/>")
+            .Append("</svg>\n<p class=\"small\"><span class=\"oit\">━ OIT</span> · <span class=\"i9\">━ ตัวชี้วัด 9</span> · <span class=\"i10\">━ ตัวชี้วัด 10</span> · เส้นประ = 85</p>\n")
+            .Append("<table>\n<thead><tr><th>ตรวจเมื่อ</th><th>OIT</th><th>ตัวชี้วัด 9</th><th>ตัวชี้วัด 10</th></tr></thead>\n<tbody>\n");
+        foreach (var p in runs.AsEnumerable().Reverse())
+        {
+            h.Append("<tr><td>").Append(E(ThaiYears.FormatThaiDate(p.At!.Value))).Append("</td><td class=\"num\">")
+                .Append(E(FormattableString.Invariant($"{p.Oit:0.00}"))).Append("</td><td class=\"num\">")
+                .Append(E(FormattableString.Invariant($"{p.Indicator9:0.00}"))).Append("</td><td class=\"num\">")
+                .Append(E(FormattableString.Invariant($"{p.Indicator10:0.00}"))).Append("</td></tr>\n");
+        }
+
+        h.Append("</tbody></table>\n</section>\n");
+    }
+
     private static void YearTable(StringBuilder h, YearOverYearTable t)
     {
         h.Append("<section id=\"trend\">\n<h2>ผลคะแนนเทียบปีก่อน <span class=\"en\">Year over year</span></h2>\n");
@@ -617,6 +653,11 @@ public static class HtmlReport
         .yoy th { text-align: center; }
         .yoy th.tool { background: var(--soft); }
         .trend.up { color: #2e7d32; font-weight: 600; }
+        svg.runtrend { width: 100%; max-width: 640px; height: auto; }
+        svg.runtrend polyline { fill: none; stroke-width: 2; }
+        svg.runtrend .mark { stroke: #999; stroke-dasharray: 4 3; }
+        polyline.oit { stroke: #1565c0; } polyline.i9 { stroke: #2e7d32; } polyline.i10 { stroke: #ef6c00; }
+        span.oit { color: #1565c0; } span.i9 { color: #2e7d32; } span.i10 { color: #ef6c00; }
         .trend.down { color: #c62828; font-weight: 600; }
         .kv th { width: 170px; background: var(--soft); }
         td.none { text-align: center; color: var(--muted); }

@@ -134,6 +134,22 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void Render_EarlierRuns_ShowTheTrendAcrossRuns()
+    {
+        var result = SampleAudit.Build();
+        TrendPoint Run(int day, double oit) => new(2568, new DateTimeOffset(2025, 3, day, 19, 0, 0, TimeSpan.Zero), oit, oit + 5, oit - 5, FromPastScores: false);
+
+        var without = HtmlReport.Render(result, []);
+        var with = HtmlReport.Render(result, [Run(1, 61.54), Run(2, 65.38)]);
+
+        Assert.DoesNotContain("Trend across runs", without, StringComparison.Ordinal);
+        Assert.Contains("Trend across runs", with, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(with, "<polyline "));
+        Assert.Contains("<td class=\"num\">61.54</td>", with, StringComparison.Ordinal);
+        Assert.Contains("2 มีนาคม 2568", with, StringComparison.Ordinal); // Buddhist-era date of the run
+    }
+
+    [Fact]
     public void Render_YearOverYear_ShowsSeedScoresAndDirection()
     {
         var result = SampleAudit.Build();
