@@ -118,8 +118,12 @@ public sealed class RobotsTxt
 
     private static Regex ToRegex(string path)
     {
-        // Rules compare against the canonical (percent-encoded) path: encode a raw Thai rule the same way.
-        var encoded = UrlCanonicalizer.NormaliseEncoding(path, isQuery: false);
+        // Rules compare against the canonical (percent-encoded) path and query: encode a raw Thai rule
+        // the same way, and keep the '?' of a query rule ("Disallow: /*?sort=") literal as it is in the URL.
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        var encoded = query < 0
+            ? UrlCanonicalizer.NormaliseEncoding(path, isQuery: false)
+            : UrlCanonicalizer.NormaliseEncoding(path[..query], isQuery: false) + "?" + UrlCanonicalizer.NormaliseEncoding(path[(query + 1)..], isQuery: true);
         var anchored = encoded.EndsWith('$');
         var body = anchored ? encoded[..^1] : encoded;
         var pattern = "^" + string.Join(".*", body.Split('*').Select(Regex.Escape)) + (anchored ? "$" : string.Empty);
