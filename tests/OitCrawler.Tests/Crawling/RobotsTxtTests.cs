@@ -162,6 +162,17 @@ public sealed class RobotsTxtTests
     }
 
     [Fact]
+    public void IsAllowed_RawThaiRuleLongerInOctets_WinsOverShorterAsciiRule()
+    {
+        // "/ข่าว*" is 38 octets once percent-encoded, "/*/archive/" is 11: the Thai rule is the more
+        // specific one (RFC 9309 §2.2.2 counts octets of the encoded path), even though it has fewer characters.
+        var robots = RobotsTxt.Parse("User-agent: *\nAllow: /ข่าว*\nDisallow: /*/archive/\n", Token);
+
+        Assert.True(robots.IsAllowed(Url("/ข่าว/archive/1")));
+        Assert.False(robots.IsAllowed(Url("/events/archive/1")));
+    }
+
+    [Fact]
     public void AllowAll_AnyUrl_Allowed() => Assert.True(RobotsTxt.AllowAll.IsAllowed(Url("/x")));
 
     private static Uri Url(string pathAndQuery) => UrlCanonicalizer.Canonicalize(new Uri("http://example.go.th" + pathAndQuery))!;
