@@ -43,9 +43,23 @@ public sealed class TestCrawler : IAsyncDisposable
         return new TestCrawler(services);
     }
 
-    /// <summary>Crawls <paramref name="site"/> from its root (or <paramref name="startPath"/>).</summary>
-    public Task<EvidenceIndex> CrawlAsync(TestSite site, string startPath = "/", ILinkPrioritizer? prioritizer = null, CancellationToken cancellationToken = default) =>
-        Crawler.CrawlAsync(site.Url(startPath), prioritizer ?? NoPriority.Instance, null, cancellationToken);
+    /// <summary>
+    /// Crawls <paramref name="site"/> from its root (or <paramref name="startPath"/>). A crawl that
+    /// hangs is cancelled after <see cref="SafetyTimeout"/> and comes back <see cref="CrawlOutcome.Cancelled"/>,
+    /// which fails the test's outcome assertion instead of hanging the suite.
+    /// </summary>
+    public Task<EvidenceIndex> CrawlAsync(TestSite site, string startPath = "/", ILinkPrioritizer? prioritizer = null) =>
+        CrawlAsync(site.Url(startPath), prioritizer);
+
+    public async Task<EvidenceIndex> CrawlAsync(Uri start, ILinkPrioritizer? prioritizer = null)
+    {
+        // Off xunit's synchronization context, as in the app: otherwise every continuation of the
+        // crawl queues behind the test runner's few threads.
+        using var safety = new CancellationTokenSource(SafetyTimeout);
+        return await Task.Run(() => Crawler.CrawlAsync(start, prioritizer ?? NoPriority.Instance, null, safety.Token));
+    }
+
+    public static TimeSpan SafetyTimeout { get; } = TimeSpan.FromSeconds(20);
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -22,6 +22,17 @@ public sealed record TestResponse(int Status, string? ContentType, byte[] Body)
         new(status, null, []) { Headers = new Dictionary<string, string> { ["Location"] = location } };
 
     public static TestResponse Error(int status) => new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes($"<html><body>HTTP {status}</body></html>"));
+
+    /// <summary>A UTF-8 HTML page with <paramref name="body"/> inside its body.</summary>
+    public static TestResponse Page(string body, string title = "หน้าทดสอบ") =>
+        Html($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>");
+
+    /// <summary>A page that links to each href, the href doubling as link text.</summary>
+    public static TestResponse LinksTo(params string[] hrefs) =>
+        Page(string.Concat(hrefs.Select(h => $"<p><a href=\"{h}\">{h}</a></p>\n")));
+
+    public TestResponse WithHeader(string name, string value) =>
+        this with { Headers = new Dictionary<string, string>(Headers) { [name] = value } };
 }
 
 /// <summary>A request as the server saw it arrive: when (Stopwatch timestamp), to which host and path, and from whom.</summary>
@@ -95,6 +106,10 @@ public sealed class TestSite : IAsyncDisposable
     public static IReadOnlyList<TimeSpan> Gaps(IReadOnlyList<RecordedRequest> requests) =>
         [.. requests.Zip(requests.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp))];
 
+    /// <summary>The request log as "path +gap ms" lines, for assertion messages.</summary>
+    public static string Describe(IReadOnlyList<RecordedRequest> requests) =>
+        string.Join(", ", requests.Zip([TimeSpan.Zero, .. Gaps(requests)], (r, g) => $"{r.PathAndQuery} +{g.TotalMilliseconds:0}"));
+
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
@@ -103,7 +118,24 @@ public sealed class TestSite : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, TestResponse page)
+    /// <summary>Answers <paramref name="path"/> with the n-th answer on the n-th request (the last one repeats).</summary>
+    public static void MapSequence(WebApplication app, string path, params TestResponse[] answers)
+    {
+        var count = 0;
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Value != path)
+            {
+                await next(context);
+                return;
+            }
+
+            var n = Interlocked.Increment(ref count);
+            await WriteAsync(context, answers[Math.Min(n, answers.Length) - 1]);
+        });
+    }
+
+    public static async Task WriteAsync(HttpContext context, TestResponse page)
     {
         context.Response.StatusCode = page.Status;
         if (page.ContentType is not null)
