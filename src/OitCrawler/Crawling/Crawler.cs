@@ -416,15 +416,26 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
         private string? StartFailure()
         {
-            var record = _fetches.FirstOrDefault(f => f.Url == start);
             if (_failingHosts.TryGetValue(start.Authority, out var failing))
             {
                 return failing;
             }
 
-            if (record is null)
+            // Judge the answer the start page's redirects lead to, not the redirect itself.
+            var chain = new List<Uri> { start };
+            var record = _fetches.FirstOrDefault(f => f.Url == start);
+            while (record?.FinalUrl is { } next && !chain.Contains(next))
             {
-                return _skipped.FirstOrDefault(s => s.Url == start) is { } skip ? skip.Detail : null;
+                chain.Add(next);
+                record = _fetches.FirstOrDefault(f => f.Url == next);
+            }
+
+            if (record is null || record.FinalUrl is not null)
+            {
+                // No answer where the chain ends: skipped (loop, robots, private address) or outside the scope.
+                var target = record?.FinalUrl ?? chain[^1];
+                return _skipped.FirstOrDefault(s => s.Url == target)?.Detail
+                    ?? (target == start ? null : $"the start page redirects to {target}, outside the crawl's scope; start there or add its host to Crawl:ExtraHosts");
             }
 
             return record switch

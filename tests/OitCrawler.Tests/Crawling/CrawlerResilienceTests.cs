@@ -175,6 +175,68 @@ public sealed class CrawlerResilienceTests
         Assert.Contains("404", index.OutcomeReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CrawlAsync_StartRedirectsTo404_Unreachable()
+    {
+        // Regression: only the redirect's own status was judged, so this ended Completed with no pages.
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse> { ["/"] = TestResponse.Redirect("/th/") });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Unreachable, index.Outcome);
+        Assert.Contains("HTTP 404", index.OutcomeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrawlAsync_StartRedirectsOffSite_UnreachableNamingTarget()
+    {
+        // Regression: the off-site target was not followed and the crawl ended Completed with no pages.
+        await using var moved = await TestSite.StartAsync(new Dictionary<string, TestResponse> { ["/"] = TestResponse.Page("เว็บใหม่") });
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse> { ["/"] = TestResponse.Redirect(moved.Url("/th/").AbsoluteUri, 301) });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Unreachable, index.Outcome);
+        Assert.Contains(moved.Url("/th/").AbsoluteUri, index.OutcomeReason, StringComparison.Ordinal);
+        Assert.Empty(moved.Requests);
+    }
+
+    [Fact]
+    public async Task CrawlAsync_StartRedirectLoop_UnreachableWithLoop()
+    {
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/"] = TestResponse.Redirect("/a"),
+            ["/a"] = TestResponse.Redirect("/"),
+        });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Unreachable, index.Outcome);
+        Assert.Contains("redirect loop", index.OutcomeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrawlAsync_StartRedirectsInSite_CompletesFromFinalPage()
+    {
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/"] = TestResponse.Redirect("/th/index.html"),
+            ["/th/index.html"] = TestResponse.LinksTo("/th/about.html"),
+            ["/th/about.html"] = TestResponse.Page("เกี่ยวกับเรา"),
+        });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Completed, index.Outcome);
+        Assert.Equal(site.Url("/th/index.html"), index.Home?.Url);
+        Assert.NotNull(index.Page(site.Url("/th/about.html")));
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
