@@ -17,6 +17,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
     private const int MaxSitemapFiles = 20;
     private const int MaxSkipRecords = 20_000;
+    private const int MaxRobotsRedirects = 5;
 
     /// <summary>
     /// Crawls from <paramref name="startUrl"/>. Cancellation stops the crawl and returns what was
@@ -392,9 +393,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private async Task<RobotsTxt> FetchRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
         {
             FetchResponse response;
-            using (await _pacer.AcquireAsync(robotsUrl.Authority, cancellationToken))
+            var url = robotsUrl;
+            for (var hops = 0; ; hops++)
             {
-                response = await owner._fetcher.FetchAsync(new FetchRequest(robotsUrl, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
+                {
+                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                }
+
+                // RFC 9309 §2.3.1.2: follow at least five redirects (http → https, a moved file); past
+                // that, the 3xx below counts as unavailable.
+                if (!response.IsRedirect || hops == MaxRobotsRedirects || UrlCanonicalizer.Canonicalize(response.Location!) is not { } next)
+                {
+                    break;
+                }
+
+                url = next;
             }
 
             // 4xx: no rules. 5xx or no answer: the site is the user's own and a broken robots.txt should

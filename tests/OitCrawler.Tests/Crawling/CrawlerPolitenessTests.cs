@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OitCrawler.Evidence;
 using OitCrawler.Tests.Support;
 
@@ -52,6 +54,54 @@ public sealed class CrawlerPolitenessTests
         Assert.Contains("/private/secret.html", robotsSkips);
         Assert.Contains("/bin/report.cgi", robotsSkips);
         Assert.Equal(2, robotsSkips.Count(p => p.StartsWith("/%E0%B8%82%E0%B9%89", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CrawlAsync_RobotsTxtRedirects_RedirectFollowedAndRulesObeyed()
+    {
+        // Regression: robots.txt answered 301 (http → https, a moved file) was treated as absent,
+        // so every rule was ignored. RFC 9309 §2.3.1.2 asks crawlers to follow at least five redirects.
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/robots.txt"] = TestResponse.Redirect("/moved/robots.txt", 301),
+            ["/moved/robots.txt"] = TestResponse.Redirect("/robots-real.txt", 302),
+            ["/robots-real.txt"] = TestResponse.Text("User-agent: *\nDisallow: /private/\n"),
+            ["/"] = TestResponse.LinksTo("/private/x.html", "/open.html"),
+            ["/private/x.html"] = TestResponse.Page("ลับ"),
+            ["/open.html"] = TestResponse.Page("เปิด"),
+        });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Single(site.RequestsTo("/robots-real.txt"));
+        Assert.Empty(site.RequestsTo("/private/x.html"));
+        Assert.NotNull(index.Page(site.Url("/open.html")));
+        Assert.Contains(index.Skipped, s => s.Reason == SkipReason.Robots && s.Url == site.Url("/private/x.html"));
+    }
+
+    [Fact]
+    public async Task CrawlAsync_RobotsTxtRedirectsEndlessly_GivesUpAfterFiveAndCrawls()
+    {
+        await using var site = await TestSite.StartAsync(
+            new Dictionary<string, TestResponse> { ["/"] = TestResponse.LinksTo("/open.html"), ["/open.html"] = TestResponse.Page("เปิด") },
+            app => app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.Value!.EndsWith("robots.txt", StringComparison.Ordinal))
+                {
+                    await TestSite.WriteAsync(context, TestResponse.Redirect("/r" + context.Request.Path.Value, 301));
+                    return;
+                }
+
+                await next(context);
+            }));
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Completed, index.Outcome);
+        Assert.Equal(6, site.Requests.Count(r => r.Path.EndsWith("robots.txt", StringComparison.Ordinal)));
+        Assert.NotNull(index.Page(site.Url("/open.html")));
     }
 
     [Fact]
