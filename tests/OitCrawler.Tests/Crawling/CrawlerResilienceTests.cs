@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using OitCrawler.Crawling;
 using OitCrawler.Evidence;
 using OitCrawler.Tests.Support;
 
@@ -237,10 +238,46 @@ public sealed class CrawlerResilienceTests
         Assert.NotNull(index.Page(site.Url("/th/about.html")));
     }
 
+    [Fact]
+    public async Task CrawlAsync_CancelledMidCrawl_PartialEvidenceMarkedCancelled()
+    {
+        var pages = new Dictionary<string, TestResponse> { ["/"] = TestResponse.LinksTo([.. Enumerable.Range(1, 30).Select(i => $"/{i}.html")]) };
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            pages[$"/{i}.html"] = TestResponse.Page($"หน้า {i}");
+        }
+
+        await using var site = await TestSite.StartAsync(pages);
+        await using var crawler = TestCrawler.Create(("RatePerSecond", "20"));
+        using var cts = new CancellationTokenSource();
+        var progress = new CancelAfter(3, cts);
+
+        var stopwatch = Stopwatch.StartNew();
+        var index = await Task.Run(() => crawler.Crawler.CrawlAsync(site.BaseUri, NoPriority.Instance, progress, cts.Token));
+
+        Assert.Equal(CrawlOutcome.Cancelled, index.Outcome);
+        Assert.Contains("partial", index.OutcomeReason, StringComparison.Ordinal);
+        Assert.NotNull(index.Home); // what was gathered is kept
+        Assert.InRange(index.Pages.Count, 1, 6); // Fetched counts pages in flight, so a few, never all 31
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Cancels the crawl once <paramref name="pages"/> pages were fetched, synchronously on the reporting thread.</summary>
+    private sealed class CancelAfter(int pages, CancellationTokenSource cts) : IProgress<CrawlProgress>
+    {
+        public void Report(CrawlProgress value)
+        {
+            if (value.Fetched >= pages)
+            {
+                cts.Cancel();
+            }
+        }
     }
 }
