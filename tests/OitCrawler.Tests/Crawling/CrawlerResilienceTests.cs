@@ -252,14 +252,12 @@ public sealed class CrawlerResilienceTests
         using var cts = new CancellationTokenSource();
         var progress = new CancelAfter(3, cts);
 
-        var stopwatch = Stopwatch.StartNew();
         var index = await Task.Run(() => crawler.Crawler.CrawlAsync(site.BaseUri, NoPriority.Instance, progress, cts.Token));
 
         Assert.Equal(CrawlOutcome.Cancelled, index.Outcome);
         Assert.Contains("partial", index.OutcomeReason, StringComparison.Ordinal);
         Assert.NotNull(index.Home); // what was gathered is kept
         Assert.InRange(index.Pages.Count, 1, 6); // Fetched counts pages in flight, so a few, never all 31
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"took {stopwatch.Elapsed}");
     }
 
     private static int ClosedPort()
