@@ -64,7 +64,10 @@ public sealed class TestSite : IAsyncDisposable
 
     public static Task<TestSite> StartAsync(IReadOnlyDictionary<string, TestResponse> pages) => StartAsync(pages, null);
 
-    /// <param name="pages">Answers by decoded path (<c>/ข่าว</c>) or by path and raw query (<c>/cal?m=1</c>).</param>
+    /// <param name="pages">
+    /// Answers by decoded path (<c>/ข่าว</c>) or by path and raw query (<c>/cal?m=1</c>). Read at request
+    /// time, so a test may add pages that need the site's port after it started.
+    /// </param>
     /// <param name="configure">Adds middleware after the canned pages (generated pages, faults).</param>
     public static async Task<TestSite> StartAsync(IReadOnlyDictionary<string, TestResponse> pages, Action<WebApplication>? configure)
     {
