@@ -17,6 +17,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
     private const int MaxSitemapFiles = 20;
     private const int MaxSkipRecords = 20_000;
+    private const int MaxRobotsRedirects = 5;
 
     /// <summary>
     /// Crawls from <paramref name="startUrl"/>. Cancellation stops the crawl and returns what was
@@ -425,9 +426,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private async Task<RobotsTxt> FetchRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
         {
             FetchResponse response;
-            using (await _pacer.AcquireAsync(robotsUrl.Authority, cancellationToken))
+            var url = robotsUrl;
+            for (var hops = 0; ; hops++)
             {
-                response = await owner._fetcher.FetchAsync(new FetchRequest(robotsUrl, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
+                {
+                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                }
+
+                // RFC 9309 §2.3.1.2: follow at least five redirects (http → https, a moved file); past
+                // that, the 3xx below counts as unavailable.
+                if (!response.IsRedirect || hops == MaxRobotsRedirects || UrlCanonicalizer.Canonicalize(response.Location!) is not { } next)
+                {
+                    break;
+                }
+
+                url = next;
             }
 
             // 4xx: no rules. 5xx or no answer: the site is the user's own and a broken robots.txt should
@@ -449,15 +463,26 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
         private string? StartFailure()
         {
-            var record = _fetches.FirstOrDefault(f => f.Url == start);
             if (_failingHosts.TryGetValue(start.Authority, out var failing))
             {
                 return failing;
             }
 
-            if (record is null)
+            // Judge the answer the start page's redirects lead to, not the redirect itself.
+            var chain = new List<Uri> { start };
+            var record = _fetches.FirstOrDefault(f => f.Url == start);
+            while (record?.FinalUrl is { } next && !chain.Contains(next))
             {
-                return _skipped.FirstOrDefault(s => s.Url == start) is { } skip ? skip.Detail : null;
+                chain.Add(next);
+                record = _fetches.FirstOrDefault(f => f.Url == next);
+            }
+
+            if (record is null || record.FinalUrl is not null)
+            {
+                // No answer where the chain ends: skipped (loop, robots, private address) or outside the scope.
+                var target = record?.FinalUrl ?? chain[^1];
+                return _skipped.FirstOrDefault(s => s.Url == target)?.Detail
+                    ?? (target == start ? null : $"the start page redirects to {target}, outside the crawl's scope; start there or add its host to Crawl:ExtraHosts");
             }
 
             return record switch

@@ -4,8 +4,10 @@ namespace OitCrawler.Crawling;
 
 /// <summary>
 /// Per-host politeness: at most <c>concurrency</c> requests in flight and request starts spaced
-/// by the larger of 1/rate and the host's robots Crawl-delay. Slots are reserved under a lock so
-/// that concurrent workers cannot start two requests inside one interval.
+/// by the larger of 1/rate and the host's robots Crawl-delay. A start is granted under a lock only
+/// once the interval since the previous granted start has passed, so concurrent workers cannot
+/// start two requests inside one interval, even when their timers fire late together (a stall of
+/// the thread pool or the GC); a slot reserved ahead of time would let such workers start at once.
 /// </summary>
 internal sealed class HostPacer(TimeProvider timeProvider, double ratePerSecond, int concurrency)
 {
@@ -20,22 +22,23 @@ internal sealed class HostPacer(TimeProvider timeProvider, double ratePerSecond,
         await state.Gate.WaitAsync(cancellationToken);
         try
         {
-            TimeSpan wait;
-            lock (state)
+            while (true)
             {
-                var interval = state.CrawlDelay > _baseInterval ? state.CrawlDelay : _baseInterval;
-                var now = timeProvider.GetTimestamp();
-                var slot = Math.Max(now, state.NextSlot);
-                state.NextSlot = slot + (long)(interval.TotalSeconds * timeProvider.TimestampFrequency);
-                wait = timeProvider.GetElapsedTime(now, slot);
-            }
+                TimeSpan wait;
+                lock (state)
+                {
+                    var interval = state.CrawlDelay > _baseInterval ? state.CrawlDelay : _baseInterval;
+                    var now = timeProvider.GetTimestamp();
+                    wait = state.LastStart is { } last ? interval - timeProvider.GetElapsedTime(last, now) : TimeSpan.Zero;
+                    if (wait <= TimeSpan.Zero)
+                    {
+                        state.LastStart = now;
+                        return new Lease(state.Gate);
+                    }
+                }
 
-            if (wait > TimeSpan.Zero)
-            {
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
-
-            return new Lease(state.Gate);
         }
         catch
         {
@@ -50,7 +53,7 @@ internal sealed class HostPacer(TimeProvider timeProvider, double ratePerSecond,
     {
         public SemaphoreSlim Gate { get; } = new(concurrency, concurrency);
 
-        public long NextSlot { get; set; }
+        public long? LastStart { get; set; }
 
         public TimeSpan CrawlDelay { get; set; }
     }

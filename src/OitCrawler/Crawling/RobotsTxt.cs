@@ -67,8 +67,10 @@ public sealed class RobotsTxt
             }
             else if (current is not null && key is "allow" or "disallow" && value.Length > 0)
             {
-                // "Disallow:" with no path allows everything, so it adds no rule.
-                current.Rules.Add(new Rule(value, key == "allow", ToRegex(value)));
+                // "Disallow:" with no path allows everything, so it adds no rule. The encoded form is kept
+                // because specificity counts octets of the encoded path (RFC 9309 §2.2.2), not characters.
+                var encoded = Encode(value);
+                current.Rules.Add(new Rule(encoded, key == "allow", ToRegex(encoded)));
             }
             else if (current is not null && key == "crawl-delay"
                 && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
@@ -116,10 +118,18 @@ public sealed class RobotsTxt
         return best?.Allow ?? true;
     }
 
-    private static Regex ToRegex(string path)
+    // Rules compare against the canonical (percent-encoded) path and query: encode a raw Thai rule
+    // the same way, and keep the '?' of a query rule ("Disallow: /*?sort=") literal as it is in the URL.
+    private static string Encode(string path)
     {
-        // Rules compare against the canonical (percent-encoded) path: encode a raw Thai rule the same way.
-        var encoded = UrlCanonicalizer.NormaliseEncoding(path, isQuery: false);
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        return query < 0
+            ? UrlCanonicalizer.NormaliseEncoding(path, isQuery: false)
+            : UrlCanonicalizer.NormaliseEncoding(path[..query], isQuery: false) + "?" + UrlCanonicalizer.NormaliseEncoding(path[(query + 1)..], isQuery: true);
+    }
+
+    private static Regex ToRegex(string encoded)
+    {
         var anchored = encoded.EndsWith('$');
         var body = anchored ? encoded[..^1] : encoded;
         var pattern = "^" + string.Join(".*", body.Split('*').Select(Regex.Escape)) + (anchored ? "$" : string.Empty);

@@ -40,6 +40,11 @@ public sealed class StaticSiteServer : IAsyncDisposable
         });
         var app = builder.Build();
         configure?.Invoke(app);
+
+        // Endpoints mapped by configure (MapGet…) must run here, in front of the files and the
+        // terminal 404 below; left to WebApplication they would be wired after it and never reached.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
         if (root is not null)
         {
             var files = new PhysicalFileProvider(Path.GetFullPath(root));

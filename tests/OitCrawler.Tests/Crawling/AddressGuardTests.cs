@@ -1,0 +1,44 @@
+using System.Net;
+using OitCrawler.Crawling;
+
+namespace OitCrawler.Tests.Crawling;
+
+public sealed class AddressGuardTests
+{
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.8.9.10")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.255")]
+    [InlineData("192.168.1.1")]
+    [InlineData("169.254.169.254")] // cloud metadata
+    [InlineData("100.64.0.1")]
+    [InlineData("100.127.255.255")]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.0.0.8")]
+    [InlineData("192.0.2.1")]
+    [InlineData("198.18.0.1")]
+    [InlineData("224.0.0.1")]
+    [InlineData("255.255.255.255")]
+    [InlineData("::1")]
+    [InlineData("::")]
+    [InlineData("fe80::1")]
+    [InlineData("fc00::1")]
+    [InlineData("fd12:3456::1")]
+    [InlineData("ff02::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public void IsPrivate_InternalAddress_True(string address) => Assert.True(AddressGuard.IsPrivate(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("203.150.1.1")]
+    [InlineData("172.32.0.1")]
+    [InlineData("172.15.255.255")]
+    [InlineData("100.128.0.1")]
+    [InlineData("192.169.0.1")]
+    [InlineData("2001:4860:4860::8888")]
+    [InlineData("::ffff:8.8.8.8")]
+    public void IsPrivate_PublicAddress_False(string address) => Assert.False(AddressGuard.IsPrivate(IPAddress.Parse(address)));
+}

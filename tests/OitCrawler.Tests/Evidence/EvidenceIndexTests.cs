@@ -1,0 +1,50 @@
+using OitCrawler.Evidence;
+
+namespace OitCrawler.Tests.Evidence;
+
+public sealed class EvidenceIndexTests
+{
+    private static readonly Uri Start = new("http://example.go.th/");
+    private static readonly Uri Home = new("http://example.go.th/th/index.html");
+    private static readonly Uri OldReport = new("http://example.go.th/report.pdf");
+    private static readonly Uri Report = new("http://example.go.th/docs/report-2567.pdf");
+
+    [Fact]
+    public void Page_StartUrlRedirected_FollowsFetchRecordToFinalPage()
+    {
+        var index = Index(CrawlOutcome.Completed);
+
+        Assert.Equal(Home, index.Page(Start)?.Url);
+        Assert.Equal(Home, index.Home?.Url);
+    }
+
+    [Fact]
+    public void Document_RequestedUrl_FoundUnderBothUrls()
+    {
+        var index = Index(CrawlOutcome.Completed);
+
+        Assert.Same(index.Document(Report), index.Document(OldReport));
+        Assert.NotNull(index.Document(Report));
+    }
+
+    [Fact]
+    public void Page_UnknownUrl_Null() => Assert.Null(Index(CrawlOutcome.Completed).Page(new Uri("http://example.go.th/none")));
+
+    [Theory]
+    [InlineData(CrawlOutcome.Completed, true)]
+    [InlineData(CrawlOutcome.BudgetExhausted, true)]
+    [InlineData(CrawlOutcome.HostFailing, false)]
+    [InlineData(CrawlOutcome.Unreachable, false)]
+    [InlineData(CrawlOutcome.Cancelled, false)]
+    public void IsComplete_Outcome_OnlyWhenWholeReachableSiteSeen(CrawlOutcome outcome, bool complete) =>
+        Assert.Equal(complete, Index(outcome).IsComplete);
+
+    private static EvidenceIndex Index(CrawlOutcome outcome) => new(
+        Start,
+        [new PageEvidence { Url = Home }],
+        [new DocumentEvidence { Url = Report, RequestedUrl = OldReport }],
+        [new FetchRecord(Start, 302, null, Home), new FetchRecord(Home, 200, null, null)],
+        [],
+        outcome,
+        null);
+}
