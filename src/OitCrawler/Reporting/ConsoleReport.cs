@@ -84,12 +84,14 @@ public sealed class ConsoleProgress(TextWriter writer, TimeProvider timeProvider
     private readonly bool _interactive = !Console.IsErrorRedirected;
     private readonly Lock _lock = new();
     private long _last;
+    private CrawlProgress? _latest;
 
     public void Report(CrawlProgress value)
     {
         var now = timeProvider.GetTimestamp();
         lock (_lock)
         {
+            _latest = value;
             var interval = _interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
             if (_last != 0 && timeProvider.GetElapsedTime(_last, now) < interval)
             {
@@ -97,23 +99,32 @@ public sealed class ConsoleProgress(TextWriter writer, TimeProvider timeProvider
             }
 
             _last = now;
-            var line = $"  เก็บข้อมูล / crawling: {value.Fetched} หน้า fetched · คิว queue {value.Queued} · ผิดพลาด errors {value.Errors} · ข้าม skipped {value.Skipped} · {value.Elapsed:mm\\:ss}";
-            if (_interactive)
+            Write(value, final: false);
+        }
+    }
+
+    /// <summary>Ends the progress line with the final counters.</summary>
+    public void Done()
+    {
+        lock (_lock)
+        {
+            if (_latest is { } last)
             {
-                writer.Write("\r" + line.PadRight(100));
-            }
-            else
-            {
-                writer.WriteLine(line);
+                Write(last, final: true);
             }
         }
     }
 
-    public void Done()
+    private void Write(CrawlProgress value, bool final)
     {
+        var line = $"  เก็บข้อมูล / crawling: {value.Fetched} หน้า fetched · คิว queue {value.Queued} · ผิดพลาด errors {value.Errors} · ข้าม skipped {value.Skipped} · {value.Elapsed:mm\\:ss}";
         if (_interactive)
         {
-            writer.WriteLine();
+            writer.Write("\r" + line.PadRight(100) + (final ? Environment.NewLine : string.Empty));
+        }
+        else
+        {
+            writer.WriteLine(line);
         }
     }
 }
