@@ -32,9 +32,16 @@ public static class Assessor
     private static ItemResult AssessItem(SiteView site, ItemRule rule, int year)
     {
         var candidates = Candidates.Find(site, rule, year);
+
+        // One document is one period however it is linked: "คลิก" in a hub row and "รายงาน … ปีงบประมาณ
+        // 2567" elsewhere point at the same file, so every link's label dates it.
+        var labelYears = candidates
+            .Where(c => c.Url is not null)
+            .GroupBy(c => c.Url!.AbsoluteUri)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<YearMention>)Periods(g.SelectMany(c => ThaiYears.Find($"{c.Text} {c.Row}")).ToList()), StringComparer.Ordinal);
         var judged = candidates
             .Where(c => c.Score >= MinScore)
-            .Select(c => Judge(site, rule, year, c))
+            .Select(c => Judge(site, rule, year, c, labelYears.GetValueOrDefault(c.Url?.AbsoluteUri ?? string.Empty, [])))
             .OrderByDescending(j => j.Candidate.Score + Preference(j.Status))
             .ToList();
 
@@ -75,7 +82,7 @@ public static class Assessor
         _ => 0,
     };
 
-    private static Judgement Judge(SiteView site, ItemRule rule, int year, Candidate c)
+    private static Judgement Judge(SiteView site, ItemRule rule, int year, Candidate c, IReadOnlyList<YearMention> labelYears)
     {
         var reference = new EvidenceRef(c.Url ?? new Uri(site.Index.StartUrl, "/"), c.FoundOn, c.Text) { ClickPath = site.ClickPath(c.FoundOn, c.Text) };
         if (c.Url is null)
@@ -112,7 +119,7 @@ public static class Assessor
         // then the target's title and headings, then its text). Footers and sidebars carry other years.
         var sources = new List<(string Name, IReadOnlyList<YearMention> Years)>
         {
-            ("link", Periods(ThaiYears.Find(label))),
+            ("link", labelYears),
             ("url", Periods(ThaiYears.FindInUrl(c.Url))),
             ("title", Periods(ThaiYears.Find(target.Heading))),
             ("text", Periods(ThaiYears.Find(target.Text is { Length: > 1500 } t ? t[..1500] : target.Text))),
@@ -187,7 +194,15 @@ public static class Assessor
 
     private static string Show(Uri url) => UrlCanonicalizer.Display(url);
 
-    private static List<YearMention> Periods(IReadOnlyList<YearMention> years) => years.Where(y => y.Kind != YearKind.Assessment).ToList();
+    // The periods a text states: the ITA round's year is not one, and a stated fiscal year
+    // ("ปีงบประมาณ 2567") outranks dates beside it (an upload date "ม.ค. 2568").
+    private static List<YearMention> Periods(IReadOnlyList<YearMention> years)
+    {
+        var periods = years.Where(y => y.Kind != YearKind.Assessment).ToList();
+        return periods.Any(y => y.Kind == YearKind.FiscalYear)
+            ? periods.Where(y => y.Kind is YearKind.FiscalYear or YearKind.Range).ToList()
+            : periods;
+    }
 
     // A page that only lists documents, all of which answer 4xx/5xx, has no substance left.
     private static List<Uri> DeadDocuments(SiteView site, PageEvidence page)
@@ -217,7 +232,8 @@ public static class Assessor
 
         if (!rule.EventReportsAccepted && rules.EventWords.Count > 0)
         {
-            var labels = ThaiText.Compact($"{c.Text} {target.Page?.Title}");
+            var firstHeading = target.Page?.Headings.FirstOrDefault(h => !site.IsChrome(h));
+            var labels = ThaiText.Compact($"{c.Text} {target.Page?.Title} {firstHeading}");
             var word = rules.EventWords.FirstOrDefault(w => labels.Contains(ThaiText.Compact(w), StringComparison.Ordinal));
             if (word is not null)
             {
@@ -367,7 +383,11 @@ internal static class ElementChecks
             || element.AnyOf.Any(k => ThaiText.ContainsLoose(l.Text, k)));
     }
 
-    // Photos, not chrome: images whose file name or alt does not look like a logo, icon, banner or bullet.
+    // Photos, not chrome: distinct images whose file name or alt does not look like a logo, icon,
+    // banner, bullet or a "no photo" placeholder (one placeholder on every card is no photo at all).
     private static int ContentImages(PageEvidence page) =>
-        page.Images.Count(i => !Regex.IsMatch($"{i.Src} {i.Alt}", "logo|icon|banner|bullet|arrow|spacer|bg[-_.]|background|flag|button", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
+        page.Images
+            .Where(i => !Regex.IsMatch($"{i.Src} {i.Alt}", "logo|icon|banner|bullet|arrow|spacer|bg[-_.]|background|flag|button|no[-_ ]?photo|no[-_ ]?image|no[-_ ]?pic|placeholder|avatar|default|blank|ไม่มีรูป|ยังไม่มีรูป|ไม่มีภาพ", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
+            .DistinctBy(i => i.Src)
+            .Count();
 }

@@ -207,6 +207,9 @@ internal sealed partial class SiteView
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Whether a line of text (or heading) is site chrome: menus, footers, sidebars.</summary>
+    public bool IsChrome(string line) => _chrome.Contains(line);
+
     /// <summary>A page's own text: its lines without the site chrome.</summary>
     public string OwnText(PageEvidence page) => string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
 

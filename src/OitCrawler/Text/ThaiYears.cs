@@ -160,7 +160,7 @@ public static partial class ThaiYears
             path = url.AbsolutePath;
         }
 
-        // WordPress upload folders (/2025/03/) date the upload, and ITA folders (/ita-2568/) name the
+        // Upload folders (/2025/03/, /2568/01/) date the upload, and ITA folders (/ita-2568/) name the
         // assessment year, not the content's period: leave both out.
         path = UploadFolder().Replace(path, "/");
         path = string.Join('/', path.Split('/').Where(segment => !AssessmentFolder().IsMatch(segment)));
@@ -232,7 +232,7 @@ public static partial class ThaiYears
     [GeneratedRegex(@"(?i)^(?:m?oit|ita)[-_ ]?[0-9]{2,4}$|^(?:m?oit|ita)$")]
     private static partial Regex AssessmentFolder();
 
-    [GeneratedRegex(@"/(?:19|20)[0-9]{2}/(?:0[1-9]|1[0-2])/")]
+    [GeneratedRegex(@"/(?:19|20|25|26)[0-9]{2}/(?:0[1-9]|1[0-2])/")]
     private static partial Regex UploadFolder();
 
     [GeneratedRegex(@"6เดือน|หกเดือน|ครึ่งปี|ไตรมาส(?:ที่)?(?:2|3|4)|ไตรมาส1-2|ไตรมาส1และ2|(?:ต\.?ค\.?|ตุลาคม)[0-9]*-(?:มี\.?ค\.?|มีนาคม|เม\.?ย\.?|เมษายน|พ\.?ค\.?|พฤษภาคม|มิ\.?ย\.?|มิถุนายน|ก\.?ค\.?|ก\.?ย\.?|กันยายน)|รอบ(?:ที่)?2|(?:มี\.?ค\.?|มีนาคม)[0-9]{2,4}|(?:1|๑)ต\.?ค\.?[0-9]*-31มี|6months|sixmonths|halfyear|firsthalf|q1-q2|q2|(?:oct|october)[0-9]*-(?:mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|september)|oct.{0,40}nov.{0,40}dec.{0,40}jan.{0,40}feb.{0,40}mar")]

@@ -49,9 +49,13 @@ public class ThaiYearsTests
     public void FindInUrl_FileNameYears_AreRead(string url, int fiscalYear) =>
         Assert.Contains(ThaiYears.FindInUrl(new Uri(url)), y => y.FromFY == fiscalYear);
 
-    [Fact]
-    public void FindInUrl_UploadFolderDate_IsIgnored() =>
-        Assert.Empty(ThaiYears.FindInUrl(new Uri("http://x/wp-content/uploads/2025/03/manual.pdf")));
+    [Theory]
+    [InlineData("http://x/wp-content/uploads/2025/03/manual.pdf")]
+    [InlineData("http://x/files/uploads/2568/01/hr_report.pdf")]
+    [InlineData("http://x/ita-2568/o11/")]
+    [InlineData("http://x/ITA2568/stat.pdf")]
+    public void FindInUrl_UploadAndAssessmentFolders_AreIgnored(string url) =>
+        Assert.Empty(ThaiYears.FindInUrl(new Uri(url)));
 
     [Theory]
     [InlineData("2024-09-30T23:00:00+07:00", 2567)]

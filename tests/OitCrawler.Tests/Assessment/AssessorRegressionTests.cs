@@ -1,0 +1,86 @@
+using OitCrawler.Assessment;
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Tests.Support;
+
+namespace OitCrawler.Tests.Assessment;
+
+/// <summary>One test per assessment bug found on the held-out sites, named after what broke; evidence built in memory.</summary>
+public class AssessorRegressionTests
+{
+    private static readonly Uri Home = new("http://agency.test/");
+
+    [Fact]
+    public void StatedFiscalYear_OutranksAnUploadDateBesideIt()
+    {
+        // "ปีงบประมาณ 2567" is the report's year; "ม.ค. 2568" is when it was uploaded (FY 2568 by date).
+        var doc = new Uri(Home, "/files/uploads/2568/01/hr_report.pdf");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(doc, "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล (ปีงบประมาณ 2567)", row: "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล (ปีงบประมาณ 2567) [PDF อัปโหลด ม.ค. 2568]")]),
+            documents: [new DocumentEvidence { Url = doc, MediaType = "application/pdf", Scanned = true }]);
+
+        var result = Judge(index, 2569, "O14"); // 2569 O14: HR report of the previous FY, 2568
+
+        Assert.Equal(ItemStatus.Stale, result.Status);
+    }
+
+    [Fact]
+    public void UploadFolderInBuddhistEra_DoesNotDateTheDocument()
+    {
+        var doc = new Uri(Home, "/files/uploads/2568/01/hr_report.pdf");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(doc, "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล")]),
+            documents: [new DocumentEvidence { Url = doc, MediaType = "application/pdf", Scanned = true }]);
+
+        var result = Judge(index, 2569, "O14");
+
+        Assert.Equal(ItemStatus.Review, result.Status); // no year anywhere: a person must open the scan
+    }
+
+    [Fact]
+    public void NoPhotoPlaceholderOnEveryCard_IsNoPhoto()
+    {
+        var executives = new Uri(Home, "/about/executives/");
+        var cards = "นายกองค์การบริหารส่วนตำบล นายสมชาย ใจดี โทร 081-234-5678\nรองนายก นายสมศักดิ์ รักดี โทร 081-234-5679\nปลัด นางสมศรี มีสุข โทร 081-234-5670";
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(executives, "ข้อมูลผู้บริหาร")]),
+            Page(executives, "ข้อมูลผู้บริหาร", text: cards, images: [.. Enumerable.Repeat(new ImageEvidence("/img/no-photo.png", "ยังไม่มีรูปภาพ"), 3)]));
+
+        var result = Judge(index, 2568, "O2");
+
+        Assert.Equal(ItemStatus.Incomplete, result.Status);
+        Assert.Contains(result.Reasons, r => r.En.Contains("photo", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void NewsPageWhoseHeadingIsTrainingOnThePlan_IsNotThePlan()
+    {
+        var news = new Uri(Home, "/news/detail/1045/");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(news, "อ่านต่อ")]),
+            Page(news, "ข่าวประชาสัมพันธ์", headings: ["ส่งบุคลากรเข้ารับการอบรมหลักสูตร การจัดทำแผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2569"], text: "ข่าว"));
+
+        var result = Judge(index, 2569, "O23"); // 2569 O23: anti-corruption plan
+
+        Assert.NotEqual(ItemStatus.Pass, result.Status);
+    }
+
+    private static ItemResult Judge(EvidenceIndex index, int year, string code)
+    {
+        var rules = Results.Rules(year);
+        return Assessor.Assess(index, rules with { Items = [rules.Items.Single(i => i.Code == code)] }, year)[0];
+    }
+
+    private static EvidenceIndex Index(params PageEvidence[] pages) => Index(pages, []);
+
+    private static EvidenceIndex Index(PageEvidence home, IReadOnlyList<DocumentEvidence> documents) => Index([home], documents);
+
+    private static EvidenceIndex Index(PageEvidence[] pages, IReadOnlyList<DocumentEvidence> documents) =>
+        new(Home, pages, documents, [], [], CrawlOutcome.Completed, null);
+
+    private static PageEvidence Page(Uri url, string title, IReadOnlyList<LinkEvidence>? links = null, string text = "", IReadOnlyList<string>? headings = null, IReadOnlyList<ImageEvidence>? images = null) =>
+        new() { Url = url, Title = title, Text = text, Links = links ?? [], Headings = headings ?? [], Images = images ?? [] };
+
+    private static LinkEvidence Link(Uri url, string text, string? row = null) =>
+        new(url.AbsoluteUri, UrlCanonicalizer.Canonicalize(url), text, LinkKind.Anchor, null, row);
+}
