@@ -249,7 +249,7 @@ internal sealed record BenchOptions
                 "--seed" => o with { Seed = Int(value, args[i++]) },
                 "--no-gzip" => o with { Gzip = false },
                 "--in-process" => o with { InProcess = true },
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [--pages N] [--concurrency C] [--runs R] [--warmup-pages W] [--seed S] [--no-gzip] [--in-process]"),
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [profile | serve N] [--pages N] [--concurrency C] [--runs R] [--warmup-pages W] [--seed S] [--no-gzip] [--in-process]"),
             };
         }
 
