@@ -136,6 +136,13 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 return;
             }
 
+            // Robots first: a URL that is never fetched must not spend the page budget.
+            if (!(await RobotsForAsync(entry.Url, cancellationToken)).IsAllowed(entry.Url))
+            {
+                Skip(entry.Url, SkipReason.Robots, "disallowed by robots.txt", entry.FoundOn);
+                return;
+            }
+
             if (Interlocked.Increment(ref _fetched) > o.MaxPages)
             {
                 Interlocked.Decrement(ref _fetched);

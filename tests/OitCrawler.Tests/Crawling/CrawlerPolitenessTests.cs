@@ -57,6 +57,27 @@ public sealed class CrawlerPolitenessTests
     }
 
     [Fact]
+    public async Task CrawlAsync_ManyDisallowedLinks_DoNotSpendThePageBudget()
+    {
+        // Regression: a URL was counted against MaxPages before robots.txt was checked, so links
+        // into a disallowed area used up the budget and allowed pages were never fetched.
+        var blocked = Enumerable.Range(1, 10).Select(i => $"/admin/{i}.html").ToArray();
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/robots.txt"] = TestResponse.Text("User-agent: *\nDisallow: /admin/\n"),
+            ["/"] = TestResponse.LinksTo([.. blocked, "/open.html"]),
+            ["/open.html"] = TestResponse.Page("เปิด"),
+        });
+        await using var crawler = TestCrawler.Create(("MaxPages", "3"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Contains(index.Pages, p => p.Url.AbsolutePath == "/open.html");
+        Assert.Equal(10, index.Skipped.Count(s => s.Reason == SkipReason.Robots));
+        Assert.DoesNotContain(index.Skipped, s => s.Reason == SkipReason.Budget);
+    }
+
+    [Fact]
     public async Task CrawlAsync_RobotsTxtRedirects_RedirectFollowedAndRulesObeyed()
     {
         // Regression: robots.txt answered 301 (http → https, a moved file) was treated as absent,
