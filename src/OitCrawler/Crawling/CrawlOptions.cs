@@ -55,6 +55,10 @@ public sealed class CrawlOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Longest a whole crawl may take; what was gathered by then is assessed. Default 3 h.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(3);
+
     /// <summary>Retries of a transient failure (connection error, timeout, 408, 429, 5xx). Default 3.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;

@@ -66,8 +66,11 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private int _skipCount;
         private bool _budgetHit;
 
-        public async Task<EvidenceIndex> ExecuteAsync(CancellationToken cancellationToken)
+        public async Task<EvidenceIndex> ExecuteAsync(CancellationToken callerToken)
         {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            deadline.CancelAfter(o.MaxDuration);
+            var cancellationToken = deadline.Token;
             try
             {
                 var robots = await RobotsForAsync(start, cancellationToken);
@@ -97,10 +100,19 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var workers = Enumerable.Range(0, o.Concurrency).Select(_ => WorkAsync(cancellationToken)).ToArray();
                 await Task.WhenAll(workers);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
             {
                 _frontier.Close();
                 return Finish(CrawlOutcome.Cancelled, "cancelled before the crawl finished; evidence is partial");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var left in _frontier.Close())
+                {
+                    Skip(left.Url, SkipReason.Budget, $"time limit of {o.MaxDuration} reached", left.FoundOn);
+                }
+
+                return Finish(CrawlOutcome.BudgetExhausted, $"time limit of {o.MaxDuration} reached");
             }
 
             if (_failingHosts.TryGetValue(start.Authority, out var reason))

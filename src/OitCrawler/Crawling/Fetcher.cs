@@ -89,8 +89,12 @@ internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> opti
             var cap = ContentKinds.IsHtmlLike(mediaType) ? request.MaxHtmlBytes
                 : ContentKinds.IsPdf(mediaType, request.Url) ? request.MaxDocumentBytes
                 : 0;
+            // Polly's timeout ends when the headers arrive; a server that then drips the body one byte
+            // at a time must not hold a worker (or the nightly lock) for ever.
+            using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyDeadline.CancelAfter(options.Value.RequestTimeout);
             var (body, truncated) = response.IsSuccessStatusCode && cap > 0
-                ? await ReadCappedAsync(response.Content, cap, cancellationToken)
+                ? await ReadCappedAsync(response.Content, cap, bodyDeadline.Token)
                 : ([], false);
 
             return new FetchResponse(request.Url, (int)response.StatusCode, FetchFailure.None, null)
@@ -113,6 +117,10 @@ internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> opti
         catch (BrokenCircuitException ex)
         {
             return new FetchResponse(request.Url, 0, FetchFailure.CircuitOpen, ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"the body did not arrive within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
         }
         catch (TimeoutRejectedException)
         {
