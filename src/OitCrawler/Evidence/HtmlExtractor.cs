@@ -18,6 +18,15 @@ public static partial class HtmlExtractor
     private const int MaxRows = 2000;
     private const int MaxRowText = 400;
     private const int MaxLinksPerRow = 3;
+    private const int MaxCellText = 300;
+    private const int MaxTables = 200;
+    private const int MaxTableChars = 200_000;
+    private const int MaxNesting = 1000;
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
 
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -25,7 +34,10 @@ public static partial class HtmlExtractor
     public static PageEvidence Extract(Uri url, string html, int maxTextChars)
     {
         t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = t_parser.ParseDocument(html);
+
+        // The parse is synchronous and cannot be cancelled, so its input is bounded first: by the body
+        // cap, and by LimitNesting (AngleSharp's time grows with the square of the nesting depth).
+        using var document = t_parser.ParseDocument(LimitNesting(html, MaxNesting));
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var baseUrl = baseHref is not null && Uri.TryCreate(url, baseHref, out var b) ? b : url;
 
@@ -56,6 +68,48 @@ public static partial class HtmlExtractor
         };
     }
 
+    /// <summary>
+    /// The page cut where elements nest deeper than <paramref name="maxDepth"/>: 100,000 nested divs
+    /// take AngleSharp minutes, and no real page nests a thousand deep.
+    /// </summary>
+    internal static string LimitNesting(string html, int maxDepth)
+    {
+        var depth = 0;
+        for (var i = 0; i < html.Length - 1; i++)
+        {
+            if (html[i] != '<')
+            {
+                continue;
+            }
+
+            var closing = html[i + 1] == '/';
+            var nameStart = closing ? i + 2 : i + 1;
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+            {
+                continue;
+            }
+
+            var close = html.IndexOf('>', nameEnd);
+            var selfClosing = close > 0 && html[close - 1] == '/';
+            if (closing)
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (!selfClosing && !VoidElements.Contains(html[nameStart..nameEnd]) && ++depth > maxDepth)
+            {
+                return html[..i];
+            }
+        }
+
+        return html;
+    }
+
     /// <summary>Whitespace (including no-break and zero-width spaces) folded to single spaces.</summary>
     public static string Fold(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : Spaces().Replace(text.Replace("\u200B", string.Empty, StringComparison.Ordinal), " ").Trim();
@@ -77,8 +131,10 @@ public static partial class HtmlExtractor
             "P", "DIV", "LI", "TR", "TD", "TH", "H1", "H2", "H3", "H4", "H5", "H6", "BR", "SECTION", "ARTICLE", "TABLE", "UL", "OL", "DT", "DD", "SUMMARY", "HEADER", "FOOTER", "NAV", "BLOCKQUOTE",
         };
 
+        private readonly Dictionary<IElement, string?> _rows = [];
         private string? _section;
         private bool _pendingSpace;
+        private int _tableChars;
 
         public List<string> Headings { get; } = [];
 
@@ -183,7 +239,7 @@ public static partial class HtmlExtractor
                 case "FORM":
                     Forms.Add(ReadForm(element));
                     break;
-                case "TABLE":
+                case "TABLE" when Tables.Count < MaxTables:
                     Tables.Add(ReadTable(element));
                     break;
                 default:
@@ -235,22 +291,31 @@ public static partial class HtmlExtractor
             return text;
         }
 
-        private static string? RowOf(IElement element)
+        private string? RowOf(IElement element)
         {
             var row = element.Closest("tr") ?? element.Closest("li");
-
-            // A row describes its link only when it is the link's own row (a hub table row, a list
-            // item); a layout cell holding a whole menu says nothing about any one of its links.
-            if (row is null || row.QuerySelectorAll("a[href]").Length > MaxLinksPerRow)
+            if (row is null)
             {
                 return null;
             }
 
-            var text = row is IHtmlTableRowElement tr
-                ? string.Join(" | ", tr.Cells.Select(c => Fold(c.TextContent)))
-                : Fold(row.TextContent);
-            return text.Length > MaxRowText ? text[..MaxRowText] : text;
+            // Computed once per row: a row of many links would otherwise be re-read for each of them.
+            if (!_rows.TryGetValue(row, out var text))
+            {
+                // A row describes its link only when it is the link's own row (a hub table row, a list
+                // item); a layout cell holding a whole menu says nothing about any one of its links.
+                text = row.QuerySelectorAll("a[href]").Length > MaxLinksPerRow
+                    ? null
+                    : Capped(row is IHtmlTableRowElement tr ? string.Join(" | ", tr.Cells.Select(CellText)) : Fold(row.TextContent), MaxRowText);
+                _rows[row] = text;
+            }
+
+            return text;
         }
+
+        private static string CellText(IElement cell) => Capped(Fold(cell.TextContent), MaxCellText);
+
+        private static string Capped(string text, int max) => text.Length > max ? text[..max] : text;
 
         private TableEvidence ReadTable(IElement table)
         {
@@ -259,7 +324,15 @@ public static partial class HtmlExtractor
             {
                 foreach (var tr in t.Rows.Take(MaxRows))
                 {
-                    var cells = tr.Cells.Select(c => Fold(c.TextContent)).ToList();
+                    // Cells are capped, and so is the text of all tables of a page: nested tables would
+                    // otherwise repeat their text at every level (a 4 MB page kept a gigabyte).
+                    if (_tableChars > MaxTableChars)
+                    {
+                        break;
+                    }
+
+                    var cells = tr.Cells.Select(CellText).ToList();
+                    _tableChars += cells.Sum(c => c.Length);
                     var links = tr.QuerySelectorAll("a[href]")
                         .Select(a => (Href: a.GetAttribute("href")!, Text: LinkText(a)))
                         .Select(a => (a.Href, a.Text, Url: UrlCanonicalizer.Resolve(baseUrl, a.Href)))
