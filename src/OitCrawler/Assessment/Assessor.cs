@@ -31,7 +31,7 @@ public static class Assessor
 
     private static ItemResult AssessItem(SiteView site, ItemRule rule, int year)
     {
-        var candidates = Candidates.Find(site, rule, year);
+        var candidates = Candidates.Find(site, rule);
 
         // One document is one period however it is linked: "คลิก" in a hub row and "รายงาน … ปีงบประมาณ
         // 2567" elsewhere point at the same file, so every link's label dates it.
@@ -361,7 +361,21 @@ internal static class ElementChecks
 
     private static bool TextMatches(ElementRule element, string text, string compact) =>
         element.AnyOf.Any(k => compact.Contains(ThaiText.Compact(k), StringComparison.Ordinal))
-        || (element.Pattern is { } pattern && Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
+        || (element.Pattern is { } pattern && PatternMatches(pattern, text));
+
+    // A rules file's pattern that backtracks for too long on a hostile page counts as not found:
+    // the element is reported missing, the audit goes on.
+    private static bool PatternMatches(string pattern, string text)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     private static bool HasForm(ElementRule element, Target target, Candidate candidate, string compact)
     {

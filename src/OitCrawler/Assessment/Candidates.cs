@@ -10,11 +10,10 @@ namespace OitCrawler.Assessment;
 /// </summary>
 internal static class Candidates
 {
-    public static IReadOnlyList<Candidate> Find(SiteView site, ItemRule rule, int year)
+    public static IReadOnlyList<Candidate> Find(SiteView site, ItemRule rule)
     {
-        _ = year;
         var number = ItemCodes.Parse(rule.Code);
-        var names = rule.Aliases.Prepend(rule.Title).Select(ThaiText.Compact).Where(n => n.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+        var names = SiteView.Names(rule);
         var found = new List<Candidate>();
         var home = site.Index.StartUrl;
 

@@ -76,8 +76,20 @@ public static class Commands
         }
         catch (InvalidDataException ex)
         {
-            stderr.WriteLine($"oitcrawler: cannot read appsettings.json: {ex.Message}");
+            // Configuration providers and the history database both report unreadable data this way.
+            stderr.WriteLine($"oitcrawler: unreadable data: {(ex.InnerException is { } inner ? inner.Message : ex.Message)}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // An output folder that cannot be written, a full disk, a locked database: one line, no trace.
+            stderr.WriteLine($"oitcrawler: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("oitcrawler: interrupted");
+            return ExitCodes.Cancelled;
         }
     }
 
@@ -140,8 +152,20 @@ public static class Commands
         var progress = new ConsoleProgress(stderr, time);
         var result = await runner.RunAsync(site, year, progress, cancellationToken);
         progress.Done();
-        var files = await runner.WriteReportsAsync(result, [], Path.GetFullPath(audit.OutputDirectory), CancellationToken.None);
-        ConsoleReport.Write(stdout, result, files);
+        var output = Path.GetFullPath(audit.OutputDirectory);
+        ConsoleReport.Write(stdout, result, []);
+        try
+        {
+            foreach (var file in await runner.WriteReportsAsync(result, [], output, CancellationToken.None))
+            {
+                stdout.WriteLine($"เขียนรายงาน / wrote: {file}");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"oitcrawler: the audit finished but its reports could not be written to {output}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
 
         if (result.Evidence.Outcome == CrawlOutcome.Unreachable)
         {

@@ -22,7 +22,8 @@ public static class ReportJson
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Contract fields are always written, null included (README shows them): a reader need not guess.
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter() },
     };
 

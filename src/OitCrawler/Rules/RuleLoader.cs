@@ -69,8 +69,14 @@ public sealed class ProblemList(string file, IReadOnlyDictionary<string, (int Li
 /// </summary>
 public static class JsonDataFile
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    // Property names exactly as documented (camelCase, case-sensitive), numbers as numbers, and a
+    // null where a list or text is required is an error, not a crash later.
+    public static readonly JsonSerializerOptions Options = new()
     {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        RespectNullableAnnotations = true,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,

@@ -65,6 +65,21 @@ public sealed partial class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_OutputFolderUnderAFile_ExitsTwoWithOneLineAndStillPrintsTheSummary()
+    {
+        // Regression: a DirectoryNotFoundException escaped as a stack trace (exit 70) and the summary was lost.
+        var file = Path.Combine(_out, "a-file");
+        await File.WriteAllTextAsync(file, "x");
+
+        var code = await Commands.RunAsync(["demo", "--out", Path.Combine(file, "sub")], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("could not be written", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ผ่าน", _stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_YearWithoutRules_ExitsTwoNamingTheYear()
     {
         var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2555", "--rules", Repo.Path("rules")], _stdout, _stderr, CancellationToken.None);

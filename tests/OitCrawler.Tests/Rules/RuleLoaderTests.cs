@@ -88,6 +88,20 @@ public sealed class RuleLoaderTests : IDisposable
         Assert.Contains(lines, p => p.Line == 12 && p.Message.Contains("anyOf", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{\n  \"year\": 2568,\n  \"items\": null\n}", 3)]
+    [InlineData("{\n  \"year\": 2568,\n  \"items\": [ { \"code\": \"O1\", \"aliases\": null } ]\n}", 3)]
+    [InlineData("{\n  \"year\": 2568,\n  \"ITEMS\": []\n}", 3)]
+    [InlineData("{\n  \"year\": \"2568\"\n}", 2)]
+    public void Load_NullOrMiscasedOrQuotedNumber_IsAnErrorAtItsLine(string json, int line)
+    {
+        // Regression: null lists crashed validation with a NullReferenceException (a stack trace), and
+        // "ITEMS" / "2568" were silently accepted although the schema says names and numbers are exact.
+        var path = Write("ita-2568.json", json);
+        var ex = Assert.Throws<DataFileException>(() => RuleLoader.Load(path));
+        Assert.Equal(line, Assert.Single(ex.Problems).Line);
+    }
+
     [Fact]
     public void Load_YearNotMatchingFileName_IsAnError()
     {
