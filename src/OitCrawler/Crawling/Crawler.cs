@@ -49,7 +49,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
     private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o)
     {
-        private readonly Frontier _frontier = new();
+        private readonly Frontier _frontier = new(Math.Max(10_000, o.MaxPages * 20));
         private readonly HostPacer _pacer = new(owner._time, o.RatePerSecond, o.Concurrency);
         private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, int> _queryVariants = new(StringComparer.Ordinal);
@@ -529,7 +529,8 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
         private void Skip(Uri url, SkipReason reason, string detail, Uri? foundOn)
         {
-            if (!_skippedUrls.TryAdd(url.AbsoluteUri, 0))
+            // Past the record cap a skip is only counted: the set of skipped URLs must stay bounded too.
+            if (_skippedUrls.Count < MaxSkipRecords * 2 && !_skippedUrls.TryAdd(url.AbsoluteUri, 0))
             {
                 return;
             }

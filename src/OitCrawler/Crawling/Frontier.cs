@@ -7,7 +7,7 @@ public sealed record FrontierEntry(Uri Url, int Depth, Uri? FoundOn, string? Lin
 /// Best-first frontier: the highest priority first, then the shallowest, then first-found.
 /// Knows when the crawl is over: nothing queued and nothing in flight.
 /// </summary>
-internal sealed class Frontier
+internal sealed class Frontier(int maxQueued = int.MaxValue)
 {
     private readonly PriorityQueue<FrontierEntry, (int NegPriority, int Depth, long Seq)> _queue = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -50,7 +50,8 @@ internal sealed class Frontier
     {
         lock (_lock)
         {
-            if (_closed || !_seen.Add(entry.Url.AbsoluteUri))
+            // A site that links millions of URLs must not grow the queue past what the budget can fetch.
+            if (_closed || _queue.Count >= maxQueued || !_seen.Add(entry.Url.AbsoluteUri))
             {
                 return false;
             }

@@ -112,7 +112,12 @@ public static partial class HtmlExtractor
 
     /// <summary>Whitespace (including no-break and zero-width spaces) folded to single spaces.</summary>
     public static string Fold(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : Spaces().Replace(text.Replace("\u200B", string.Empty, StringComparison.Ordinal), " ").Trim();
+        string.IsNullOrEmpty(text) ? string.Empty : Spaces().Replace(Invisible().Replace(text, string.Empty), " ").Trim();
+
+    // Zero-width spaces, control characters (an ESC from &#27; would reach the terminal) and bidi
+    // overrides (which make a report show text in another order than it is) are dropped.
+    [GeneratedRegex(@"[\u200B\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex Invisible();
 
     [GeneratedRegex(@"[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\uFEFF]+")]
     private static partial Regex Spaces();

@@ -94,4 +94,17 @@ public sealed class FrontierTests
 
     private static FrontierEntry Entry(string path, int depth = 1, int priority = 0) =>
         new(new Uri("http://example.go.th" + path), depth, null, null, priority, false);
+
+    [Fact]
+    public void TryAdd_QueueAtItsCap_RefusesMore()
+    {
+        // A site linking millions of URLs must not grow the queue past what the budget can fetch.
+        var frontier = new OitCrawler.Crawling.Frontier(maxQueued: 2);
+        bool Add(int i) => frontier.TryAdd(new OitCrawler.Crawling.FrontierEntry(new Uri($"http://agency.test/{i}"), 1, null, null, 0, false));
+
+        Assert.True(Add(1));
+        Assert.True(Add(2));
+        Assert.False(Add(3));
+        Assert.Equal(2, frontier.Queued);
+    }
 }

@@ -29,6 +29,15 @@ public class HtmlExtractorHostileTests
         Assert.Equal(cut, HtmlExtractor.LimitNesting(html, limit).Length < html.Length);
 
     [Fact]
+    public void Fold_ControlAndBidiCharacters_AreDropped()
+    {
+        // Regression: an ESC from &#27; reached the terminal, and U+202E reversed text in reports.
+        Assert.Equal("ประกาศ[31m สำคัญ", HtmlExtractor.Fold("ประกาศ\u001b[31m\u202E สำคัญ\u2066"));
+        var page = HtmlExtractor.Extract(Url, "<html><head><title>&#27;[2J&#x202E;ข่าว</title></head><body></body></html>", 1000);
+        Assert.Equal("[2Jข่าว", page.Title);
+    }
+
+    [Fact]
     public void Extract_NestedTablesOfText_KeepABoundedAmount()
     {
         // Regression: every cell kept its whole text, and nested tables repeated it at each level:
