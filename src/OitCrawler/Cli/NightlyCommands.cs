@@ -29,8 +29,8 @@ internal static class NightlyCommands
         {
             AddNightly(builder);
             builder.Services.AddNightlySchedule(builder.Configuration);
-            // Time for a cancelled crawl to write its report and store the partial run before the host gives up.
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
+            // Time for a cancelled crawl to store the partial run (at most 60 s) and write its report before the host gives up; under systemd's TimeoutStopSec=120.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(100));
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(o => o.ServiceName = "OitCrawler");
         });
