@@ -288,17 +288,8 @@ public static class AlertComposer
         html.Append("</ul>");
     }
 
-    private static string StatusTh(ItemStatus status) => status switch
-    {
-        ItemStatus.Pass => "ผ่าน",
-        ItemStatus.Missing => "ไม่พบ",
-        ItemStatus.Stale => "ไม่เป็นปัจจุบัน",
-        ItemStatus.Incomplete => "ไม่ครบองค์ประกอบ",
-        ItemStatus.Broken => "ลิงก์เสีย",
-        ItemStatus.Review => "ต้องตรวจด้วยตนเอง",
-        ItemStatus.Unreachable => "เปิดไม่ได้",
-        _ => status.ToString(),
-    };
+    // The same wording as the reports (console, HTML), so an e-mail and the report it links to agree.
+    private static string StatusTh(ItemStatus status) => Reporting.ConsoleReport.StatusTh(status);
 
     // Text bodies: page strings keep their words but lose line breaks and control characters.
     private static string Plain(string value) => HeaderText(value.Length > 1000 ? value[..1000] : value);

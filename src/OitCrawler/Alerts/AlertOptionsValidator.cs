@@ -1,20 +1,29 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace OitCrawler.Alerts;
 
-/// <summary>Checks what data annotations cannot: a sender when SMTP is on, addresses that parse, sane delays.</summary>
+/// <summary>Checks what top-level data annotations cannot: the nested SMTP section, a sender when SMTP is on, plain addresses that send, sane delays.</summary>
 internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
 {
     public ValidateOptionsResult Validate(string? name, AlertOptions options)
     {
         var failures = new List<string>();
         var smtp = options.Smtp;
+
+        // ValidateDataAnnotations checks only the top level: the nested Alerts:Smtp section ([Range] on Port…) is checked here.
+        var smtpResults = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(smtp, new ValidationContext(smtp), smtpResults, validateAllProperties: true))
+        {
+            failures.AddRange(smtpResults.Select(r =>
+                $"Alerts:Smtp:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+
         if (smtp.Enabled)
         {
-            if (string.IsNullOrWhiteSpace(smtp.From) || !MailboxAddress.TryParse(smtp.From, out _))
+            if (EmailAddresses.Problem(smtp.From) is { } fromProblem)
             {
-                failures.Add("Alerts:Smtp:From must be an e-mail address when Alerts:Smtp:Host is set");
+                failures.Add($"Alerts:Smtp:From must be a plain e-mail address when Alerts:Smtp:Host is set: '{smtp.From}' {fromProblem} (the display name is Alerts:Smtp:FromName)");
             }
 
             if (string.IsNullOrEmpty(smtp.Username) != string.IsNullOrEmpty(smtp.Password))
@@ -23,11 +32,11 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             }
         }
 
-        foreach (var address in options.DigestTo)
+        for (var i = 0; i < options.DigestTo.Count; i++)
         {
-            if (!MailboxAddress.TryParse(address, out _))
+            if (EmailAddresses.Problem(options.DigestTo[i]) is { } problem)
             {
-                failures.Add($"Alerts:DigestTo: '{address}' is not an e-mail address");
+                failures.Add($"Alerts:DigestTo:{i}: '{options.DigestTo[i]}' {problem}");
             }
         }
 

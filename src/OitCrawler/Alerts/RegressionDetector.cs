@@ -26,7 +26,7 @@ public sealed record DetectorInput(
 /// failure of every item; an item must fail <c>ConsecutiveFailures</c> complete runs in a row before it
 /// is a new gap, and a flapping item's return to pass is not news either.
 /// </summary>
-public static class RegressionDetector
+public static partial class RegressionDetector
 {
     private static readonly TimeSpan Bangkok = TimeSpan.FromHours(7);
 
@@ -116,6 +116,10 @@ public static class RegressionDetector
 
     private static bool Fails(ItemStatus status) => status != ItemStatus.Pass;
 
+    // Codes are sorted by their number (O2 before O10); ItemCodes.Parse reads it, and a code it cannot read goes last.
     internal static int CodeNumber(string code) =>
-        int.TryParse(code.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue;
+        RulesCode().IsMatch(code) ? ItemCodes.Parse(code) : int.MaxValue;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][0-9]{1,9}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RulesCode();
 }

@@ -102,10 +102,25 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
         for (var i = 0; i < claimed.Count; i++)
         {
             var row = claimed[i];
+            MimeMessage mime;
+            try
+            {
+                mime = ToMime(row, smtp);
+            }
+            catch (Exception ex) when (ex is ParseException or FormatException or ArgumentException)
+            {
+                // This row cannot be made into a message (a bad address got in): it waits with its error,
+                // the others are still sent.
+                await MarkFailedAsync(row, "cannot build the message: " + ex.Message);
+                failed++;
+                LogBuildFailed(row.Id, row.Kind, ex.Message);
+                continue;
+            }
+
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await client.SendAsync(ToMime(row, smtp), cancellationToken);
+                await client.SendAsync(mime, cancellationToken);
                 await MarkSentAsync(row);
                 sent++;
                 LogSent(row.Id, row.Kind, row.Recipients.Count);
@@ -282,6 +297,9 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {OutboxId} not sent: {Error}; it will be retried")]
     private partial void LogSendFailed(long outboxId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {OutboxId} ({Kind}) cannot be built into a message: {Error}; the other alerts are still sent")]
+    private partial void LogBuildFailed(long outboxId, string kind, string error);
 
     private sealed record Row(long Id, string DedupKey, IReadOnlyList<Recipient> Recipients, string Subject, string Text, string? Html, int Attempts, DateTimeOffset CreatedAt, string? RunId, string Kind);
 }

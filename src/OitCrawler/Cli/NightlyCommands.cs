@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.WindowsServices;
@@ -29,8 +30,8 @@ internal static class NightlyCommands
         {
             AddNightly(builder);
             builder.Services.AddNightlySchedule(builder.Configuration);
-            // Time for a cancelled crawl to write its report and store the partial run before the host gives up.
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(90));
+            // Time for a cancelled crawl to store the partial run (at most 60 s) and write its report before the host gives up; under systemd's TimeoutStopSec=120.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(100));
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(o => o.ServiceName = "OitCrawler");
         });
@@ -97,21 +98,8 @@ internal static class NightlyCommands
             return ExitCodes.Ok;
         }
 
-        stdout.WriteLine($"{"run",-26} {"started (UTC+7)",-16} {"state",-11} {"outcome",-15} {"pages",6} {"OIT",8} {"ind. 9",8} {"ind. 10",8}  trigger");
-        foreach (var (run, index) in runs.Select((r, i) => (r, i)))
-        {
-            var older = runs.Skip(index + 1).FirstOrDefault(r => r.State == RunState.Complete && r.Site == run.Site);
-            var started = run.StartedAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            var line2 = string.Create(CultureInfo.InvariantCulture,
-                $"{run.RunId,-26} {started,-16} {SqliteRunStore.StateText(run.State),-11} {run.Outcome ?? "-",-15} {run.Pages,6} {Score(run.Oit, older?.Oit),8} {Score(run.Indicator9, older?.Indicator9),8} {Score(run.Indicator10, older?.Indicator10),8}  {run.Trigger ?? "-"}");
-            stdout.WriteLine(line2);
-            if (site is null)
-            {
-                stdout.WriteLine($"    {run.Site}");
-            }
-        }
-
-        stdout.WriteLine("↑ ↓ = compared with the complete run before; each run's folder (report.json, trend.json) is under Audit:OutputDirectory/runs/");
+        var zone = RunHistoryTable.Zone(host.Services.GetRequiredService<IConfiguration>()["Schedule:TimeZone"]);
+        RunHistoryTable.Write(stdout, runs, showSite: site is null, zone);
         return ExitCodes.Ok;
     }
 
@@ -151,16 +139,5 @@ internal static class NightlyCommands
         {
             throw new UsageException($"{command} takes no arguments: the site is Audit:Site in appsettings.json (or OITCRAWLER_Audit__Site)");
         }
-    }
-
-    private static string Score(double? value, double? before)
-    {
-        if (value is not { } v)
-        {
-            return "-";
-        }
-
-        var arrow = before is not { } b ? " " : v > b ? "↑" : v < b ? "↓" : "=";
-        return v.ToString("0.00", CultureInfo.InvariantCulture) + arrow;
     }
 }

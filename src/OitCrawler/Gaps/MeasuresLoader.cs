@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Mail;
+using OitCrawler.Alerts;
 using OitCrawler.Rules;
 
 namespace OitCrawler.Gaps;
@@ -82,9 +82,10 @@ public static class MeasuresLoader
 
     private static void CheckEmail(string? email, string jsonPath, ProblemList problems)
     {
-        if (email is not null && !MailAddress.TryCreate(email, out _))
+        // The same check as sending uses: an address that loads is an address that sends.
+        if (email is not null && EmailAddresses.Problem(email) is { } problem)
         {
-            problems.Add(jsonPath, $"'{email}' is not an e-mail address");
+            problems.Add(jsonPath, $"'{email}' {problem}");
         }
     }
 }

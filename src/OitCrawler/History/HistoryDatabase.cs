@@ -73,6 +73,9 @@ public sealed class HistoryDatabase
         ALTER TABLE outbox ADD COLUMN lease_until TEXT;      -- a sender's claim: two processes never send one row
         CREATE INDEX item_results_code ON item_results(code, run);
         """,
+        """
+        ALTER TABLE runs ADD COLUMN notes TEXT;              -- steps after storing that failed (reports, page cache, alerts), one a line
+        """,
     ];
 
     private readonly string _connectionString;

@@ -17,6 +17,9 @@ public interface IRunStore
     /// <summary>Marks a run partial with <see cref="RunOutcomes.Error"/> and the reason.</summary>
     Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);
 
+    /// <summary>Appends a line to a stored run's notes: a later step (reports, page cache, alerts) that failed.</summary>
+    Task AddNoteAsync(string runId, string note, CancellationToken cancellationToken);
+
     /// <summary>Runs newest first, for one site or all.</summary>
     Task<IReadOnlyList<RunSummary>> ListRunsAsync(Uri? site, int limit, CancellationToken cancellationToken);
 

@@ -52,9 +52,13 @@ public sealed class SqlitePageCache : IPageCache
         return new SqlitePageCache(entries);
     }
 
+    /// <summary>How long an entry no crawl has reached is kept after a crawl that did not see the whole site: 30 days.</summary>
+    public static readonly TimeSpan MaxUnseenAge = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Saves the pages and documents of a crawl (2xx answers and 304 reuses) in one transaction. After a
-    /// crawl that saw the whole site, entries of the site it no longer reached are dropped.
+    /// crawl that saw the whole site, entries of the site it no longer reached are dropped; after any other
+    /// crawl that was not cancelled, entries not reached for <see cref="MaxUnseenAge"/>.
     /// </summary>
     public static async Task<int> SaveAsync(HistoryDatabase database, EvidenceIndex evidence, DateTimeOffset fetchedAt, CancellationToken cancellationToken)
     {
@@ -90,13 +94,22 @@ public sealed class SqlitePageCache : IPageCache
             saved++;
         }
 
-        if (evidence.Outcome == CrawlOutcome.Completed)
+        // A crawl that saw the whole site drops what it no longer reached; any other crawl that was not
+        // cancelled drops what no crawl has seen for MaxUnseenAge, so a site always cut by the page budget
+        // does not grow the cache every night.
+        DateTimeOffset? pruneBefore = evidence.Outcome switch
+        {
+            CrawlOutcome.Completed => fetchedAt,
+            CrawlOutcome.Cancelled => null,
+            _ => fetchedAt - MaxUnseenAge,
+        };
+        if (pruneBefore is { } before)
         {
             await using var prune = connection.CreateCommand();
             prune.Transaction = tx;
             prune.CommandText = "DELETE FROM pages WHERE site = $site AND fetched_at < $at";
             prune.Parameters.AddWithValue("$site", site);
-            prune.Parameters.AddWithValue("$at", DbTime.ToText(fetchedAt));
+            prune.Parameters.AddWithValue("$at", DbTime.ToText(before));
             await prune.ExecuteNonQueryAsync(cancellationToken);
         }
 

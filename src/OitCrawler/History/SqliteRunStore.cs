@@ -106,6 +106,16 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task AddNoteAsync(string runId, string note, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET notes = CASE WHEN notes IS NULL THEN $note ELSE notes || char(10) || $note END WHERE run_id = $id";
+        command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$note", note.Length > 1000 ? note[..1000] : note);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

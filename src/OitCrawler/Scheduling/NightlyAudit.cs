@@ -15,8 +15,9 @@ public sealed record NightlyRun(string RunId, RunState State, AuditResult Result
 /// <summary>
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
 /// <c>run-now</c> alike: take the lock → begin the run (state running) → crawl with the page cache
-/// (conditional requests) → write the reports into the run's folder → store verdicts, scores and pages
-/// → detect changes → queue and send alerts. A shutdown cancels the crawl; what was gathered is still
+/// (conditional requests) → store verdicts and scores → write the reports into the run's folder → save
+/// the pages → trend.json → detect changes → queue and send alerts. Each step after storing is on its
+/// own: its failure is logged and noted on the run, and the steps after it still run. A shutdown cancels the crawl; what was gathered is still
 /// reported and stored as a partial run, and nothing is alerted from it.
 /// </summary>
 public sealed partial class NightlyAudit(
@@ -31,7 +32,8 @@ public sealed partial class NightlyAudit(
     IHostEnvironment? environment = null)
 {
     /// <summary>How long storing a run may take once the crawl is over; not tied to shutdown, so a partial run is still recorded.</summary>
-    private static readonly TimeSpan StoreTimeout = TimeSpan.FromMinutes(2);
+    /// <remarks>Kept under the host's shutdown timeout (100 s in <c>serve</c>), itself under systemd's TimeoutStopSec (120 s).</remarks>
+    internal static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The site of <c>Audit:Site</c>: an absolute http(s) URL, or an exception naming the setting.</summary>
     public static Uri ConfiguredSite(AuditOptions options) =>
@@ -83,31 +85,58 @@ public sealed partial class NightlyAudit(
         var state = RunOutcomes.StateFor(result.Evidence.Outcome);
         var folder = Path.Combine(OutputRoot(), "runs", runId);
         using var storing = new CancellationTokenSource(StoreTimeout, timeProvider);
-        var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
-        var trend = earlier
-            .Where(r => r.State == RunState.Complete && r.Oit is not null)
-            .Select(r => new Reporting.TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
-            .Reverse()
-            .ToList();
-        var files = new List<string>(await runner.WriteReportsAsync(result, trend, folder, storing.Token));
-        await store.FinishRunAsync(runId, state, result, folder, storing.Token);
-        if (state != RunState.Unreachable)
+
+        // The verdicts first: whatever fails after this (a full disk, a read-only output folder, the page
+        // cache), the run is stored complete and its alerts are still computed and queued.
+        try
         {
-            var saved = await SqlitePageCache.SaveAsync(database, result.Evidence, result.FinishedAt, storing.Token);
-            var notModified = result.Evidence.Fetches.Count(f => f.Status == 304);
-            LogPagesSaved(saved, notModified);
+            await store.FinishRunAsync(runId, state, result, folder, storing.Token);
+        }
+        catch (Exception ex)
+        {
+            await store.FailRunAsync(runId, $"{RunOutcomes.Error}: storing the run failed: {ex.Message}", timeProvider.GetUtcNow(), CancellationToken.None);
+            throw;
         }
 
-        var runs = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
-        files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
         LogStored(runId, state, result.Score.Oit, result.Gaps.Count);
+
+        var files = new List<string>();
+        await StepAsync(runId, "reports", async () =>
+        {
+            var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth + 1, storing.Token);
+            var trend = earlier
+                .Where(r => r.RunId != runId && r.State == RunState.Complete && r.Oit is not null)
+                .Take(AlertService.HistoryDepth)
+                .Select(r => new Reporting.TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
+                .Reverse()
+                .ToList();
+            files.AddRange(await runner.WriteReportsAsync(result, trend, folder, storing.Token));
+        });
+
+        if (state != RunState.Unreachable)
+        {
+            await StepAsync(runId, "page cache", async () =>
+            {
+                var saved = await SqlitePageCache.SaveAsync(database, result.Evidence, result.FinishedAt, storing.Token);
+                var notModified = result.Evidence.Fetches.Count(f => f.Status == 304);
+                LogPagesSaved(saved, notModified);
+            });
+        }
+
+        await StepAsync(runId, "trend.json", async () =>
+        {
+            var runs = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
+            files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
+        });
 
         if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
         {
             return new NightlyRun(runId, state, result, folder, files, null); // says nothing about the site: no alerts
         }
 
-        var alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, files), storing.Token, cancellationToken);
+        AlertOutcome? alerted = null;
+        await StepAsync(runId, "alerts", async () =>
+            alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, folder, files), storing.Token, cancellationToken));
         return new NightlyRun(runId, state, result, folder, files, alerted);
     }
 
@@ -128,8 +157,37 @@ public sealed partial class NightlyAudit(
         return Path.IsPathRooted(configured) || environment is null ? Path.GetFullPath(configured) : Path.Combine(environment.ContentRootPath, configured);
     }
 
-    private string ReportLink(string runId, List<string> files)
+    /// <summary>
+    /// One step after the run is stored: a failure is logged and noted on the run, and the steps after it
+    /// still run. Never throws, so the stored run and its alerts are not lost to a full disk.
+    /// </summary>
+    private async Task StepAsync(string runId, string step, Func<Task> action)
     {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex)
+        {
+            LogStepFailed(ex, runId, step, ex.Message);
+            try
+            {
+                await store.AddNoteAsync(runId, $"{step} failed: {ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            }
+            catch (Exception noteEx)
+            {
+                LogNoteFailed(noteEx, runId, noteEx.Message);
+            }
+        }
+    }
+
+    private string ReportLink(string runId, string folder, List<string> files)
+    {
+        if (files.Count == 0)
+        {
+            return alertOptions.Value.ReportBaseUrl is { Length: > 0 } root ? $"{root.TrimEnd('/')}/{runId}/" : folder; // the reports could not be written
+        }
+
         var report = files.FirstOrDefault(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase)) ?? files[0];
         return alertOptions.Value.ReportBaseUrl is { Length: > 0 } baseUrl
             ? $"{baseUrl.TrimEnd('/')}/{runId}/{Path.GetFileName(report)}"
@@ -150,6 +208,12 @@ public sealed partial class NightlyAudit(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saved {SavedPages} pages; {NotModified} answered 304 Not Modified")]
     private partial void LogPagesSaved(int savedPages, int notModified);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} is stored, but its {Step} step failed: {Error}; the later steps still run")]
+    private partial void LogStepFailed(Exception exception, string runId, string step, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record a failed step on run {RunId}: {Error}")]
+    private partial void LogNoteFailed(Exception exception, string runId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stored as {State}: OIT {Oit}, {GapCount} gaps")]
     private partial void LogStored(string runId, RunState state, double oit, int gapCount);

@@ -37,6 +37,19 @@ public class AlertComposerTests
         Assert.Equal(3, messages.Count);
     }
 
+    [Theory]
+    [InlineData(ItemStatus.Incomplete)]
+    [InlineData(ItemStatus.Review)]
+    [InlineData(ItemStatus.Unreachable)]
+    public void Compose_StatusWording_IsTheReportsWording(ItemStatus status)
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = status });
+        var digest = Assert.Single(AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap))), m => m.Kind == AlertComposer.DigestKind);
+        var title = result.Items.Single(i => i.Rule.Code == "O12").Rule.Title;
+
+        Assert.Contains($"O12 {title}: {OitCrawler.Reporting.ConsoleReport.StatusTh(status)}", digest.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compose_UnitWhoseAddressGetsTheDigest_GetsNoSecondMessage()
     {

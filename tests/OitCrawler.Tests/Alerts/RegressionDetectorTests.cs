@@ -141,4 +141,15 @@ public class RegressionDetectorTests
         new(false, null, result.Items, history, [], null, now);
 
     private static ItemStatus Parse(string s) => Enum.Parse<ItemStatus>(s, ignoreCase: true);
+
+    [Theory]
+    [InlineData("O2", 2)]
+    [InlineData("O10", 10)]
+    [InlineData("o33", 33)]
+    [InlineData("O", int.MaxValue)]
+    [InlineData("X-1", int.MaxValue)]
+    [InlineData("", int.MaxValue)]
+    [InlineData("O99999999999", int.MaxValue)]
+    public void CodeNumber_ReadsRulesCodesWithItemCodesAndPutsOthersLast(string code, int expected) =>
+        Assert.Equal(expected, RegressionDetector.CodeNumber(code));
 }

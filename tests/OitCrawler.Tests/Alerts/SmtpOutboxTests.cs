@@ -117,6 +117,29 @@ public sealed class SmtpOutboxTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Flush_RowWithDisplayNameAddress_IsMarkedFailedAndTheOthersAreSent()
+    {
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        var outbox = await OutboxAsync(sink.Port);
+        AlertMessage Message(string kind, string email) => new(kind, [new Recipient("ก", email)], "เรื่อง " + kind, "ข้อความ", "<p>ข้อความ</p>");
+        await outbox.EnqueueAsync("run-1", [Message("unit:a", "a@thaphae.example"), Message("unit:bad", "กองคลัง <klang@thaphae.example>"), Message("unit:c", "c@thaphae.example")], CancellationToken.None);
+
+        var flush = await outbox.FlushAsync(CancellationToken.None); // must not throw
+
+        Assert.Equal(new OutboxFlush(2, 1, 1), flush);
+        var received = await sink.WaitForAsync(2);
+        Assert.Equal(["a@thaphae.example", "c@thaphae.example"], received.SelectMany(r => r.To).Order(StringComparer.Ordinal));
+        await using var connection = await new HistoryDatabase(_temp.File("history.db")).OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT attempts, last_error, lease_until FROM outbox WHERE kind = 'unit:bad'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(1, reader.GetInt32(0));
+        Assert.StartsWith("cannot build the message", reader.GetString(1), StringComparison.Ordinal);
+        Assert.True(reader.IsDBNull(2)); // not left leased
+    }
+
     private async Task<SmtpOutbox> OutboxAsync(int port)
     {
         var database = new HistoryDatabase(_temp.File("history.db"));

@@ -47,6 +47,20 @@ public sealed class MeasuresLoaderTests : IDisposable
         Assert.Contains("not-an-address", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_DisplayNameEmail_IsAnErrorAtItsLine()
+    {
+        var path = Write("""
+            {
+              "agency": "ทดสอบ",
+              "units": [
+                { "id": "a", "name": "ก", "email": "กองคลัง <klang@example.com>" } ]
+            }
+            """);
+        var ex = Assert.Throws<DataFileException>(() => MeasuresLoader.Load(path, Catalog));
+        Assert.Contains(ex.Problems, p => p.Line == 4 && p.Message.Contains("display name", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string Write(string json)

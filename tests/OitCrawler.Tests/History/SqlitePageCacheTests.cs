@@ -83,6 +83,33 @@ public sealed class SqlitePageCacheTests : IDisposable
         Assert.Null(cache.Lookup(old.Url));
     }
 
+    [Fact]
+    public async Task SaveAsync_CrawlsAlwaysCutByTheBudget_DropPagesUnseenFor30Days_CancelledNever()
+    {
+        var database = new HistoryDatabase(_temp.File("history.db"));
+        await database.MigrateAsync(CancellationToken.None);
+        var site = new Uri("http://127.0.0.1:1/");
+        var start = DateTimeOffset.UnixEpoch;
+        var unseen = new PageEvidence { Url = new Uri(site, "unseen/"), ETag = "\"1\"" };
+        var kept = new PageEvidence { Url = new Uri(site, "kept/"), ETag = "\"2\"" };
+        var late = new PageEvidence { Url = new Uri(site, "late/"), ETag = "\"3\"" };
+        EvidenceIndex Crawl(CrawlOutcome outcome, params PageEvidence[] pages) => new(site, pages, [], [], [], outcome, null);
+        async Task<int> CountAsync() => (await SqlitePageCache.LoadAsync(database, site, CancellationToken.None)).Count;
+
+        await SqlitePageCache.SaveAsync(database, Crawl(CrawlOutcome.BudgetExhausted, unseen, kept), start, CancellationToken.None);
+        await SqlitePageCache.SaveAsync(database, Crawl(CrawlOutcome.BudgetExhausted, kept, late), start.AddDays(29), CancellationToken.None);
+        Assert.Equal(3, await CountAsync()); // not yet 30 days unseen
+
+        await SqlitePageCache.SaveAsync(database, Crawl(CrawlOutcome.Cancelled, kept), start.AddDays(80), CancellationToken.None);
+        Assert.Equal(3, await CountAsync()); // a cancelled crawl prunes nothing
+
+        await SqlitePageCache.SaveAsync(database, Crawl(CrawlOutcome.BudgetExhausted, kept), start.AddDays(31), CancellationToken.None);
+        var cache = await SqlitePageCache.LoadAsync(database, site, CancellationToken.None);
+        Assert.Null(cache.Lookup(unseen.Url)); // last seen day 0
+        Assert.NotNull(cache.Lookup(late.Url)); // last seen day 29
+        Assert.NotNull(cache.Lookup(kept.Url));
+    }
+
     private static ServiceProvider Crawling()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

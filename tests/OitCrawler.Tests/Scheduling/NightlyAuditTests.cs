@@ -171,6 +171,54 @@ public sealed class NightlyAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_OutputFolderUnwritable_RunStoredCompleteWithVerdicts_AlertsStillQueued()
+    {
+        var site = _temp.File("site");
+        CopyDirectory(FixtureSite, site);
+        await using var server = await StaticSiteServer.StartAsync(site);
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:ConsecutiveFailures", "1"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)), // SMTP down: alerts wait
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
+        await using var harness = NightlyHarness.Create(settings);
+        var first = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.Equal(RunState.Complete, first!.State);
+
+        File.Delete(Path.Combine(site, "procurement", "monthly-2569", "index.html")); // O11 becomes a new gap
+        var output = settings["Audit:OutputDirectory"]!;
+        Directory.Delete(output, recursive: true);
+        await File.WriteAllTextAsync(output, "not a folder"); // the reports cannot be written
+
+        var second = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+
+        Assert.NotNull(second);
+        Assert.Empty(second.Files);
+        var stored = await harness.Store.LastCompleteRunAsync(new Uri(settings["Audit:Site"]!), null, CancellationToken.None);
+        Assert.Equal(second.RunId, stored!.Run.RunId);
+        Assert.Equal(RunState.Complete, stored.Run.State);
+        Assert.Equal(second.Result.Items.Count, stored.Items.Count);
+        Assert.NotEqual(OitCrawler.Assessment.ItemStatus.Pass, stored.Items.Single(i => i.Code == "O11").Status);
+        Assert.Equal("O11", Assert.Single(second.Alerts!.Changes.OfKind(ChangeKind.NewGap)).Code);
+        Assert.True(second.Alerts.Queued > 0);
+        Assert.True(second.Alerts.Flush!.Waiting >= second.Alerts.Queued);
+        await using var connection = await harness.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT notes FROM runs WHERE run_id = $id";
+        command.Parameters.AddWithValue("$id", second.RunId);
+        var notes = (string?)await command.ExecuteScalarAsync();
+        Assert.Contains("reports failed", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StoreTimeout_FitsInsideTheHostShutdownTimeout()
+    {
+        // serve's host gives 100 s on shutdown and systemd's TimeoutStopSec is 120 s: storing a partial run must fit well inside.
+        Assert.True(NightlyAudit.StoreTimeout <= TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task RunAsync_AnotherAuditHoldsTheLock_ReturnsNullWithoutARun()
     {
         var settings = NightlyHarness.Settings(_temp, new Uri("http://127.0.0.1:9/"));
