@@ -35,7 +35,9 @@ public static class AddressGuard
                 169 => b[1] == 254,                      // link-local
                 172 => b[1] is >= 16 and <= 31,
                 192 => (b[1] == 168) || (b[1] == 0 && b[2] is 0 or 2), // private, IETF, TEST-NET-1
-                198 => b[1] is 18 or 19,                 // benchmarking 198.18/15
+                198 => b[1] is 18 or 19                  // benchmarking 198.18/15
+                    || (b[1] == 51 && b[2] == 100),      // TEST-NET-2
+                203 => b[1] == 0 && b[2] == 113,         // TEST-NET-3
                 >= 224 => true,                          // multicast, reserved, broadcast
                 _ => false,
             };
@@ -50,7 +52,49 @@ public static class AddressGuard
             }
 
             var b = address.GetAddressBytes();
-            return (b[0] & 0xFE) == 0xFC; // fc00::/7
+            if ((b[0] & 0xFE) == 0xFC)
+            {
+                return true; // fc00::/7
+            }
+
+            // IPv4-compatible ::a.b.c.d (::/96, deprecated by RFC 4291): nothing public lives there.
+            if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return true;
+            }
+
+            // Documentation 2001:db8::/32.
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)
+            {
+                return true;
+            }
+
+            // Local-use NAT64 64:ff9b:1::/48 (RFC 8215) only reaches a local network.
+            if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B && b[4] == 0x00 && b[5] == 0x01)
+            {
+                return true;
+            }
+
+            // Addresses that carry an IPv4 address a gateway will connect to: judge that address.
+            // NAT64 64:ff9b::/96 (RFC 6052): the IPv4 address is the last four bytes.
+            if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return IsPrivate(new IPAddress(b.AsSpan(12, 4)));
+            }
+
+            // 6to4 2002::/16 (RFC 3056): the IPv4 address is bytes 2–5.
+            if (b[0] == 0x20 && b[1] == 0x02)
+            {
+                return IsPrivate(new IPAddress(b.AsSpan(2, 4)));
+            }
+
+            // Teredo 2001:0::/32 (RFC 4380): the client's IPv4 address is the last four bytes, inverted.
+            if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00)
+            {
+                return IsPrivate(new IPAddress([(byte)~b[12], (byte)~b[13], (byte)~b[14], (byte)~b[15]]));
+            }
+
+            return false;
         }
 
         return true;

@@ -9,7 +9,7 @@ public enum YearKind
     /// <summary>"ปีงบประมาณ พ.ศ. 2568", "FY 2568".</summary>
     FiscalYear,
 
-    /// <summary>A month and year ("ต.ค. 67", "มีนาคม 2568"): mapped to the fiscal year containing it.</summary>
+    /// <summary>A month and year or a full date ("ต.ค. 67", "มีนาคม 2568", "October 2024", "15/11/2567", "2024-10-15"): mapped to the fiscal year containing it.</summary>
     Date,
 
     /// <summary>A span ("2566–2570").</summary>
@@ -112,6 +112,18 @@ public static partial class ThaiYears
         }
 
         s = new string(chars);
+        foreach (Match m in DayMonthYear().Matches(s))
+        {
+            AddDate(found, chars, m, int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mo"].Value, CultureInfo.InvariantCulture), m.Groups["y"].Value);
+        }
+
+        s = new string(chars);
+        foreach (Match m in IsoDate().Matches(s))
+        {
+            AddDate(found, chars, m, int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["mo"].Value, CultureInfo.InvariantCulture), m.Groups["y"].Value);
+        }
+
+        s = new string(chars);
         foreach (Match m in MonthYear().Matches(s))
         {
             var name = m.Groups["m"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -166,7 +178,8 @@ public static partial class ThaiYears
         path = string.Join('/', path.Split('/').Where(segment => !AssessmentFolder().IsMatch(segment)));
         var found = new List<YearMention>(Find(path.Replace('/', ' ').Replace('_', ' ')));
         var file = Path.GetFileNameWithoutExtension(path);
-        foreach (Match m in ShortYearInName().Matches(ThaiText.Normalize(file)))
+        var name = DayMonthYear().Replace(IsoDate().Replace(ThaiText.Normalize(file), " "), " "); // dates were read above
+        foreach (Match m in ShortYearInName().Matches(name))
         {
             var y = 2500 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             if (!found.Any(f => f.Covers(y)))
@@ -197,6 +210,20 @@ public static partial class ThaiYears
         };
     }
 
+    // A numeric date: the fiscal year containing it (October onwards belongs to the next one). A day that
+    // the month does not have ("31/02/2567") is not a date, and is left for the later passes.
+    private static void AddDate(List<YearMention> found, char[] chars, Match m, int day, int month, string yearDigits)
+    {
+        if (FullYear(yearDigits) is not { } y || day > DateTime.DaysInMonth(y - 543, month))
+        {
+            return;
+        }
+
+        var fy = month >= 10 ? y + 1 : y;
+        found.Add(new YearMention(fy, fy, YearKind.Date));
+        Mask(chars, m);
+    }
+
     private static void Mask(char[] chars, Match m)
     {
         for (var i = m.Index; i < m.Index + m.Length; i++)
@@ -214,8 +241,18 @@ public static partial class ThaiYears
     [GeneratedRegex(@"(?:ปีงบประมาณ|ปีงบฯ?|งบประมาณ|fy|fiscal year|ประจำปี)\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|20[0-9][0-9]|[4-9][0-9])(?![0-9])")]
     private static partial Regex FiscalPhrase();
 
-    [GeneratedRegex(@"(?<m>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|ธ\.\s?ค\.)\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|[4-9][0-9])(?![0-9])")]
+    [GeneratedRegex(@"(?<m>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\.\s?ค\.|ก\.\s?พ\.|มี\.\s?ค\.|เม\.\s?ย\.|พ\.\s?ค\.|มิ\.\s?ย\.|ก\.\s?ค\.|ส\.\s?ค\.|ก\.\s?ย\.|ต\.\s?ค\.|พ\.\s?ย\.|ธ\.\s?ค\.)\s*(?:พ\.?\s?ศ\.*\s*)?(?<y>25[4-9][0-9]|26[0-4][0-9]|20[0-9][0-9]|[4-9][0-9])(?![0-9])")]
     private static partial Regex MonthYear();
+
+    // "15/11/2567", "15-11-2567", "15.11.67", "15/11/2024": day, month, year with one separator used twice.
+    // Strict so that version numbers, IP addresses and phone numbers are not read as dates: no digit or
+    // separator-and-digit on either side, day 1–31, month 1–12.
+    [GeneratedRegex(@"(?<![0-9])(?<![0-9][./-])(?<d>0?[1-9]|[12][0-9]|3[01])(?<sep>[/.-])(?<mo>0?[1-9]|1[0-2])\k<sep>(?<y>25[4-9][0-9]|26[0-4][0-9]|19[0-9][0-9]|20[0-9][0-9]|[4-9][0-9])(?![0-9])(?![./-][0-9])")]
+    private static partial Regex DayMonthYear();
+
+    // ISO "2024-10-15" (or a Buddhist-era "2567-10-15"): four-digit year, two-digit month and day.
+    [GeneratedRegex(@"(?<![0-9])(?<![0-9][./-])(?<y>25[4-9][0-9]|26[0-4][0-9]|19[0-9][0-9]|20[0-9][0-9])-(?<mo>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])(?![./-][0-9])")]
+    private static partial Regex IsoDate();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>25[4-9][0-9]|26[0-4][0-9])(?![0-9])")]
     private static partial Regex BuddhistYear();

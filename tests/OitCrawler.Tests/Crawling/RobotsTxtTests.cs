@@ -93,6 +93,13 @@ public sealed class RobotsTxtTests
     [InlineData("Disallow: /search?q=ข่าว", "/search?q=ข่าว", false)]
     [InlineData("Disallow: /Private", "/private", true)]
     [InlineData("Disallow:", "/anything", true)]
+    [InlineData("Disallow: /a*b*c$", "/axbyc", false)]
+    [InlineData("Disallow: /a*b*c$", "/axbycd", true)]
+    [InlineData("Disallow: /*ab*ab$", "/abab", false)]
+    [InlineData("Disallow: /*ab*ab$", "/ab", true)]
+    [InlineData("Disallow: /**x**", "/yx", false)]
+    [InlineData("Disallow: /*$", "/anything?q=1", false)]
+    [InlineData("Disallow: /a$b", "/a$b/c", false)]
     public void IsAllowed_Wildcards_MatchAsRfc9309(string rule, string path, bool allowed)
     {
         var robots = RobotsTxt.Parse("User-agent: *\n" + rule + "\n", Token);
@@ -170,6 +177,81 @@ public sealed class RobotsTxtTests
 
         Assert.True(robots.IsAllowed(Url("/ข่าว/archive/1")));
         Assert.False(robots.IsAllowed(Url("/events/archive/1")));
+    }
+
+    [Fact]
+    public void IsAllowed_RuleWithManyWildcards_NoRegexTimeoutAndCorrectAnswer()
+    {
+        // Regex backtracking on "/*a*a*…*b" against a long run of 'a's threw RegexMatchTimeoutException and aborted the crawl.
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b\n", Token);
+        var longRun = "/" + new string('a', 20_000);
+
+        Assert.True(robots.IsAllowed(Url(longRun)));
+        Assert.False(robots.IsAllowed(Url(longRun + "b")));
+    }
+
+    [Fact]
+    public void Parse_MoreRulesThanTheCap_ExtraRulesIgnored()
+    {
+        var lines = string.Join('\n', Enumerable.Range(0, RobotsTxt.MaxRules + 500).Select(i => $"Disallow: /p{i}/"));
+        var robots = RobotsTxt.Parse("User-agent: *\n" + lines + "\n", Token);
+
+        Assert.False(robots.IsAllowed(Url("/p0/x")));
+        Assert.False(robots.IsAllowed(Url($"/p{RobotsTxt.MaxRules - 1}/x")));
+        Assert.True(robots.IsAllowed(Url($"/p{RobotsTxt.MaxRules + 100}/x")));
+    }
+
+    [Fact]
+    public void Parse_RuleLongerThanTheCap_Ignored()
+    {
+        var overlong = "/" + new string('x', RobotsTxt.MaxRuleLength);
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: " + overlong + "\nDisallow: /short\n", Token);
+
+        Assert.True(robots.IsAllowed(Url(overlong)));
+        Assert.False(robots.IsAllowed(Url("/short")));
+    }
+
+    [Fact]
+    public void Parse_EmptyUserAgent_DoesNotMatchUs()
+    {
+        var robots = RobotsTxt.Parse("User-agent:\nDisallow: /\n", Token);
+
+        Assert.True(robots.IsAllowed(Url("/anything")));
+    }
+
+    [Fact]
+    public void Parse_EmptyUserAgentAfterStarGroup_ItsRulesDoNotJoinTheStarGroup()
+    {
+        var robots = RobotsTxt.Parse("User-agent: *\nDisallow: /a\n\nUser-agent:\nDisallow: /b\n", Token);
+
+        Assert.False(robots.IsAllowed(Url("/a")));
+        Assert.True(robots.IsAllowed(Url("/b")));
+    }
+
+    [Theory]
+    [InlineData("Oit")]
+    [InlineData("O")]
+    [InlineData("OitCrawlerX")]
+    [InlineData("Oit Crawler")]
+    public void Parse_AgentNotExactlyOurToken_StarGroupApplies(string agent)
+    {
+        var robots = RobotsTxt.Parse($"User-agent: {agent}\nDisallow: /\n\nUser-agent: *\nDisallow: /star\n", Token);
+
+        Assert.True(robots.IsAllowed(Url("/page")));
+        Assert.False(robots.IsAllowed(Url("/star")));
+    }
+
+    [Theory]
+    [InlineData("OITCRAWLER")]
+    [InlineData("oitcrawler")]
+    [InlineData("OitCrawler")]
+    [InlineData("OitCrawler/1.0")]
+    public void Parse_OurTokenAnyCase_OurGroupApplies(string agent)
+    {
+        var robots = RobotsTxt.Parse($"User-agent: *\nDisallow: /\n\nUser-agent: {agent}\nDisallow: /ours\n", Token);
+
+        Assert.True(robots.IsAllowed(Url("/page")));
+        Assert.False(robots.IsAllowed(Url("/ours")));
     }
 
     [Fact]

@@ -22,6 +22,46 @@ public class ThaiYearsTests
         Assert.Contains(years, y => y.IsSingle && y.FromFY == fiscalYear);
     }
 
+    [Theory]
+    [InlineData("15/11/2567", 2568)]
+    [InlineData("15-11-2567", 2568)]
+    [InlineData("15.11.67", 2568)]
+    [InlineData("15/11/67", 2568)]
+    [InlineData("1/10/2567", 2568)]
+    [InlineData("30/9/2567", 2567)]
+    [InlineData("30/09/2568", 2568)]
+    [InlineData("๑๕/๑๑/๒๕๖๗", 2568)]
+    [InlineData("ประกาศ ณ วันที่ 15/11/2024", 2568)]
+    [InlineData("15/03/2025", 2568)]
+    [InlineData("2024-10-15", 2568)]
+    [InlineData("2024-09-30", 2567)]
+    [InlineData("updated 2025-03-01T10:00:00", 2568)]
+    [InlineData("2567-10-15", 2568)]
+    [InlineData("October 2024", 2568)]
+    [InlineData("March 2025", 2568)]
+    [InlineData("Sep 2025", 2568)]
+    [InlineData("ตุลาคม 2024", 2568)]
+    public void Find_NumericDatesAndCommonEraMonths_MapToFiscalYearOfTheDate(string text, int fiscalYear)
+    {
+        // A day in October–December belongs to the next fiscal year; the bare-year pass must not add the calendar year too.
+        var mention = Assert.Single(ThaiYears.Find(text));
+        Assert.Equal(YearKind.Date, mention.Kind);
+        Assert.True(mention.IsSingle);
+        Assert.Equal(fiscalYear, mention.FromFY);
+    }
+
+    [Theory]
+    [InlineData("เวอร์ชัน 1.10.67.2")]
+    [InlineData("IP 10.10.10.67")]
+    [InlineData("โทร 0-2141-1267")]
+    [InlineData("โทร 075-11-6789")]
+    [InlineData("31/02/2567")]
+    [InlineData("15/13/2567")]
+    [InlineData("15/11-2567")]
+    [InlineData("15.11.24")]
+    public void Find_NumberRunsThatAreNotDates_AreNotDates(string text) =>
+        Assert.DoesNotContain(ThaiYears.Find(text), y => y.Kind == YearKind.Date);
+
     [Fact]
     public void Find_Range_IsOneRangeNotTwoYears()
     {
@@ -48,6 +88,16 @@ public class ThaiYearsTests
     [InlineData("http://x/files/plan_2567.pdf", 2567)]
     public void FindInUrl_FileNameYears_AreRead(string url, int fiscalYear) =>
         Assert.Contains(ThaiYears.FindInUrl(new Uri(url)), y => y.FromFY == fiscalYear);
+
+    [Theory]
+    [InlineData("http://x/files/notice-15.11.67.pdf", 2568)]
+    [InlineData("http://x/files/notice_15-11-2567.pdf", 2568)]
+    [InlineData("http://x/files/report-2024-10-15.pdf", 2568)]
+    public void FindInUrl_DateInFileName_OnlyItsFiscalYear(string url, int fiscalYear)
+    {
+        var mention = Assert.Single(ThaiYears.FindInUrl(new Uri(url)));
+        Assert.Equal(fiscalYear, mention.FromFY);
+    }
 
     [Theory]
     [InlineData("http://x/wp-content/uploads/2025/03/manual.pdf")]
