@@ -133,7 +133,7 @@ public sealed class CrawlerDiscoveryTests
                 $"""
                 <a href="{other.Url("/partner.html")}">หน่วยงานพันธมิตร</a>
                 <a href="http://portal.example.invalid/egp">ระบบจัดซื้อ</a>
-                <a href="mailto:saraban@example.go.th">สารบรรณ</a>
+                <a href="mailto:saraban@agency.test">สารบรรณ</a>
                 """),
         });
         await using var crawler = TestCrawler.Create();
@@ -143,7 +143,7 @@ public sealed class CrawlerDiscoveryTests
         var home = Assert.Single(index.Pages);
         Assert.Contains(home.Links, l => l.Url == other.Url("/partner.html") && l.Text == "หน่วยงานพันธมิตร");
         Assert.Contains(home.Links, l => l.Url == new Uri("http://portal.example.invalid/egp"));
-        Assert.Contains(home.Links, l => l.Href == "mailto:saraban@example.go.th" && l.Url is null);
+        Assert.Contains(home.Links, l => l.Href == "mailto:saraban@agency.test" && l.Url is null);
         Assert.Empty(other.Requests);
         Assert.All(index.Fetches, f => Assert.Equal(site.BaseUri.Authority, f.Url.Authority));
     }

@@ -217,11 +217,11 @@ public sealed class CrawlerPolitenessTests
             ["/"] = TestResponse.LinksTo("/a.html"),
             ["/a.html"] = TestResponse.Page("a"),
         });
-        await using var crawler = TestCrawler.Create(("ContactUrl", "https://audit.example.go.th/crawler"));
+        await using var crawler = TestCrawler.Create(("ContactUrl", "https://audit.agency.test/crawler"));
 
         await crawler.CrawlAsync(site);
 
         Assert.Equal(4, site.Requests.Count);
-        Assert.All(site.Requests, r => Assert.Equal("OitCrawler/1.0 (+https://audit.example.go.th/crawler)", r.UserAgent));
+        Assert.All(site.Requests, r => Assert.Equal("OitCrawler/1.0 (+https://audit.agency.test/crawler)", r.UserAgent));
     }
 }

@@ -30,7 +30,7 @@ public sealed class FrontierTests
 
         Assert.True(frontier.TryAdd(Entry("/a")));
         Assert.False(frontier.TryAdd(Entry("/a", priority: 99)));
-        Assert.True(frontier.MarkSeen(new Uri("http://example.go.th/b")));
+        Assert.True(frontier.MarkSeen(new Uri("http://agency.test/b")));
         Assert.False(frontier.TryAdd(Entry("/b")));
         Assert.Equal(1, frontier.Queued);
     }
@@ -93,7 +93,7 @@ public sealed class FrontierTests
     }
 
     private static FrontierEntry Entry(string path, int depth = 1, int priority = 0) =>
-        new(new Uri("http://example.go.th" + path), depth, null, null, priority, false);
+        new(new Uri("http://agency.test/" + path.TrimStart('/')), depth, null, null, priority, false);
 
     [Fact]
     public void TryAdd_QueueAtItsCap_RefusesMore()

@@ -5,7 +5,7 @@ namespace OitCrawler.Tests.Crawling;
 
 public sealed class HostPacerTests
 {
-    private const string Host = "example.go.th";
+    private const string Host = "agency.test";
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     // The pacer's awaits run inline inside FakeTimeProvider.Advance only without xunit's

@@ -141,10 +141,10 @@ public sealed class RobotsTxtTests
     {
         var robots = RobotsTxt.Parse(
             """
-            Sitemap: https://example.go.th/sitemap.xml
+            Sitemap: https://agency.test/sitemap.xml
             User-agent: Googlebot
             Disallow: /
-            Sitemap: https://example.go.th/news-sitemap.xml
+            Sitemap: https://agency.test/news-sitemap.xml
 
             User-agent: *
             Allow: /
@@ -152,7 +152,7 @@ public sealed class RobotsTxtTests
             """,
             Token);
 
-        Assert.Equal(["https://example.go.th/sitemap.xml", "https://example.go.th/news-sitemap.xml", "/relative-sitemap.xml"], robots.Sitemaps);
+        Assert.Equal(["https://agency.test/sitemap.xml", "https://agency.test/news-sitemap.xml", "/relative-sitemap.xml"], robots.Sitemaps);
     }
 
     [Theory]
@@ -257,5 +257,5 @@ public sealed class RobotsTxtTests
     [Fact]
     public void AllowAll_AnyUrl_Allowed() => Assert.True(RobotsTxt.AllowAll.IsAllowed(Url("/x")));
 
-    private static Uri Url(string pathAndQuery) => UrlCanonicalizer.Canonicalize(new Uri("http://example.go.th" + pathAndQuery))!;
+    private static Uri Url(string pathAndQuery) => UrlCanonicalizer.Canonicalize(new Uri("http://agency.test/" + pathAndQuery.TrimStart('/')))!;
 }

@@ -12,12 +12,12 @@ public sealed class SitemapReaderTests
             """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-              <url><loc> https://example.go.th/ </loc><lastmod>2024-01-01</lastmod></url>
-              <url><loc>https://example.go.th/ข่าว/1</loc></url>
+              <url><loc> https://agency.test/ </loc><lastmod>2024-01-01</lastmod></url>
+              <url><loc>https://agency.test/ข่าว/1</loc></url>
             </urlset>
             """);
 
-        Assert.Equal(["https://example.go.th/", "https://example.go.th/ข่าว/1"], pages);
+        Assert.Equal(["https://agency.test/", "https://agency.test/ข่าว/1"], pages);
         Assert.Empty(nested);
     }
 
@@ -27,21 +27,21 @@ public sealed class SitemapReaderTests
         var (pages, nested) = Read(
             """
             <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-              <sitemap><loc>https://example.go.th/sitemap-news.xml</loc></sitemap>
-              <sitemap><loc>https://example.go.th/sitemap-docs.xml</loc></sitemap>
+              <sitemap><loc>https://agency.test/sitemap-news.xml</loc></sitemap>
+              <sitemap><loc>https://agency.test/sitemap-docs.xml</loc></sitemap>
             </sitemapindex>
             """);
 
         Assert.Empty(pages);
-        Assert.Equal(["https://example.go.th/sitemap-news.xml", "https://example.go.th/sitemap-docs.xml"], nested);
+        Assert.Equal(["https://agency.test/sitemap-news.xml", "https://agency.test/sitemap-docs.xml"], nested);
     }
 
     [Fact]
     public void Read_BrokenXml_KeepsWhatCameBeforeTheError()
     {
-        var (pages, _) = Read("<urlset><url><loc>https://example.go.th/a</loc></url><url><loc>https://example.go.th/b</lo");
+        var (pages, _) = Read("<urlset><url><loc>https://agency.test/a</loc></url><url><loc>https://agency.test/b</lo");
 
-        Assert.Equal(["https://example.go.th/a"], pages);
+        Assert.Equal(["https://agency.test/a"], pages);
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class SitemapReaderTests
             """
             <?xml version="1.0"?>
             <!DOCTYPE urlset [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
-            <urlset><url><loc>https://example.go.th/ok</loc></url><url><loc>&xxe;</loc></url></urlset>
+            <urlset><url><loc>https://agency.test/ok</loc></url><url><loc>&xxe;</loc></url></urlset>
             """);
 
-        Assert.Equal(["https://example.go.th/ok"], pages);
+        Assert.Equal(["https://agency.test/ok"], pages);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class UrlCanonicalizerTests
         { "http://example.com/a/b/c.html", "\\docs\\file.pdf", "http://example.com/docs/file.pdf" },
         { "http://example.com/a/b/c.html", "sub\\page.html", "http://example.com/a/b/sub/page.html" },
         { "http://example.com/a/", "ข่าว/ประกาศ", "http://example.com/a" + ThaiPathEncoded },
-        { "http://example.com/a/b/c.html", "mailto:saraban@example.go.th", null },
+        { "http://example.com/a/b/c.html", "mailto:saraban@agency.test", null },
         { "http://example.com/a/b/c.html", "javascript:void(0)", null },
         { "http://example.com/a/b/c.html", "JavaScript:openWindow('x')", null },
         { "http://example.com/a/b/c.html", "tel:021234567", null },

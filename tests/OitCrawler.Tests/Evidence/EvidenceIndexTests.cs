@@ -4,10 +4,10 @@ namespace OitCrawler.Tests.Evidence;
 
 public sealed class EvidenceIndexTests
 {
-    private static readonly Uri Start = new("http://example.go.th/");
-    private static readonly Uri Home = new("http://example.go.th/th/index.html");
-    private static readonly Uri OldReport = new("http://example.go.th/report.pdf");
-    private static readonly Uri Report = new("http://example.go.th/docs/report-2567.pdf");
+    private static readonly Uri Start = new("http://agency.test/");
+    private static readonly Uri Home = new("http://agency.test/th/index.html");
+    private static readonly Uri OldReport = new("http://agency.test/report.pdf");
+    private static readonly Uri Report = new("http://agency.test/docs/report-2567.pdf");
 
     [Fact]
     public void Page_StartUrlRedirected_FollowsFetchRecordToFinalPage()
@@ -28,7 +28,7 @@ public sealed class EvidenceIndexTests
     }
 
     [Fact]
-    public void Page_UnknownUrl_Null() => Assert.Null(Index(CrawlOutcome.Completed).Page(new Uri("http://example.go.th/none")));
+    public void Page_UnknownUrl_Null() => Assert.Null(Index(CrawlOutcome.Completed).Page(new Uri("http://agency.test/none")));
 
     [Theory]
     [InlineData(CrawlOutcome.Completed, true)]

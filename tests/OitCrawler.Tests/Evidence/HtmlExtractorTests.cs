@@ -4,7 +4,7 @@ namespace OitCrawler.Tests.Evidence;
 
 public sealed class HtmlExtractorTests
 {
-    private static readonly Uri PageUrl = new("http://example.go.th/ita/index.html");
+    private static readonly Uri PageUrl = new("http://agency.test/ita/index.html");
 
     [Fact]
     public void Extract_LinksUnderHeadings_SectionIsNearestHeadingAbove()
@@ -121,7 +121,7 @@ public sealed class HtmlExtractorTests
         Assert.Equal(["ตัวชี้วัด", "เอกสาร"], table.Rows[0].Cells);
         Assert.Equal(["O10", "แผนดำเนินงาน"], table.Rows[1].Cells);
         var link = Assert.Single(table.Rows[1].Links);
-        Assert.Equal(new Uri("http://example.go.th/ita/docs/o10.pdf"), link.Url);
+        Assert.Equal(new Uri("http://agency.test/ita/docs/o10.pdf"), link.Url);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class HtmlExtractorTests
 
         Assert.Equal(2, page.Forms.Count);
         var complaint = page.Forms[0];
-        Assert.Equal("http://example.go.th/complaint/send", complaint.Action);
+        Assert.Equal("http://agency.test/complaint/send", complaint.Action);
         Assert.Equal("post", complaint.Method);
         Assert.Equal(["name", "email", "topic", "detail"], complaint.Fields);
         Assert.True(complaint.HasTextArea);
@@ -179,14 +179,14 @@ public sealed class HtmlExtractorTests
     {
         var page = Extract(
             """
-            <a href="mailto:saraban@example.go.th">อีเมล</a>
+            <a href="mailto:saraban@agency.test">อีเมล</a>
             <a href="javascript:void(0)">เมนู</a>
             <a href="#top">ขึ้นบน</a>
             <a href="">ว่าง</a>
             """);
 
         var mail = Assert.Single(page.Links);
-        Assert.Equal("mailto:saraban@example.go.th", mail.Href);
+        Assert.Equal("mailto:saraban@agency.test", mail.Href);
         Assert.Null(mail.Url);
     }
 
@@ -195,10 +195,10 @@ public sealed class HtmlExtractorTests
     {
         var page = HtmlExtractor.Extract(
             PageUrl,
-            """<html><head><base href="http://example.go.th/th/"></head><body><a href="news.html">ข่าว</a></body></html>""",
+            """<html><head><base href="http://agency.test/th/"></head><body><a href="news.html">ข่าว</a></body></html>""",
             10_000);
 
-        Assert.Equal(new Uri("http://example.go.th/th/news.html"), Assert.Single(page.Links).Url);
+        Assert.Equal(new Uri("http://agency.test/th/news.html"), Assert.Single(page.Links).Url);
     }
 
     [Fact]

@@ -47,6 +47,6 @@ public sealed class RunHistoryTableTests
     }
 
     private static RunSummary Run(string id, DateTimeOffset startedAt, double oit) =>
-        new(id, "https://www.thaphae.example/", 2569, 2569, startedAt, startedAt.AddMinutes(20), RunState.Complete, "Completed", null,
+        new(id, "https://www.thaphae.test/", 2569, 2569, startedAt, startedAt.AddMinutes(20), RunState.Complete, "Completed", null,
             120, 8, oit, 70, 90, new Dictionary<string, double>(), null, "schedule");
 }

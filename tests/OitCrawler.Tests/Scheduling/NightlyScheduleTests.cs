@@ -72,7 +72,7 @@ public class NightlyScheduleTests
     {
         using var temp = new TempFolder();
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 9, 12, 0, 0, TimeSpan.Zero)); // Quartz takes the container's clock
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(NightlyHarness.Settings(temp, new Uri("https://www.thaphae.example/"))).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(NightlyHarness.Settings(temp, new Uri("https://www.thaphae.test/"))).Build();
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddCrawling(configuration)

@@ -9,7 +9,7 @@ namespace OitCrawler.Tests.Support;
 /// <summary>Audit results made in memory from the real rules and the Tha Phae measures file, for the pure alert parts.</summary>
 public static class Audits
 {
-    public static readonly Uri Site = new("https://www.thaphae.example/");
+    public static readonly Uri Site = new("https://www.thaphae.test/");
 
     private static readonly Lazy<RuleCatalog> Catalog = new(() => RuleCatalog.Load(Repo.Path("rules")));
 
