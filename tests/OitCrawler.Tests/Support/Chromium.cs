@@ -201,6 +201,9 @@ internal sealed class Chromium : IAsyncDisposable
         catch (WebSocketException)
         {
         }
+        catch (ObjectDisposedException)
+        {
+        }
 
         if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
         {
@@ -257,8 +260,9 @@ internal sealed class Chromium : IAsyncDisposable
         {
             await ReadMessagesAsync(ct);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or JsonException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or JsonException or ObjectDisposedException)
         {
+            // ObjectDisposedException: DisposeAsync disposed the socket while a receive was pending.
             FailPending(ex); // a command waiting for a reply fails instead of hanging
         }
     }
