@@ -32,13 +32,7 @@ public static class TrendReport
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "trend.json");
-        var temp = path + ".tmp";
-        await using (var stream = File.Create(temp))
-        {
-            await JsonSerializer.SerializeAsync(stream, trend, Options, cancellationToken);
-        }
-
-        File.Move(temp, path, overwrite: true);
+        await Reporting.AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(trend, Options), cancellationToken);
         return path;
     }
 }

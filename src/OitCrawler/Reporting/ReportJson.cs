@@ -70,16 +70,8 @@ public static class ReportJson
             g.Measures.Select(m => new GapMeasureDocument(m.IssueNumber, m.IssueTitle, m.ActivityId, m.ActivityTitle)).ToList(),
             g.Units.Select(u => u.Name).ToList())).ToList());
 
-    public static async Task WriteAsync(AuditResult result, string path, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp";
-        await using (var stream = File.Create(temp))
-        {
-            await JsonSerializer.SerializeAsync(stream, ToDocument(result), Options, cancellationToken);
-        }
-
-        File.Move(temp, path, overwrite: true); // a reader never sees half a report
-    }
+    public static Task WriteAsync(AuditResult result, string path, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(ToDocument(result), Options), cancellationToken);
 
     public static string Serialize(ReportDocument document) => JsonSerializer.Serialize(document, Options);
 }

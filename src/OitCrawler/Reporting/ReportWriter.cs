@@ -44,18 +44,7 @@ public static class ReportWriter
     private static async Task<string> WriteAsync(string directory, string name, byte[] content, CancellationToken ct)
     {
         var path = Path.Combine(directory, name);
-        var temp = path + ".tmp";
-        try
-        {
-            await File.WriteAllBytesAsync(temp, content, ct);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-
+        await AtomicFile.WriteAsync(path, content, ct);
         return path;
     }
 }
