@@ -37,6 +37,8 @@ public sealed partial class AuditRunner(
     TimeProvider timeProvider,
     ILogger<AuditRunner> logger)
 {
+    private RuleCatalog? _catalog;
+
     /// <summary>The rules folder, resolved against the working folder and then the program's folder.</summary>
     public static string ResolveRulesDirectory(string configured)
     {
@@ -128,7 +130,8 @@ public sealed partial class AuditRunner(
         return files;
     }
 
-    private RuleCatalog LoadCatalog() => RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
+    // Loaded and validated once per runner: selecting the rules, running and reading the measures share it.
+    private RuleCatalog LoadCatalog() => _catalog ??= RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No rules for ITA {Year}; using the {RulesYear} rules")]
     private partial void LogRulesFallback(int year, int rulesYear);
