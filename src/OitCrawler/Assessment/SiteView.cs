@@ -296,14 +296,7 @@ internal sealed partial class SiteView
         return steps;
     }
 
-    private bool IsInternal(Uri url)
-    {
-        var start = Index.StartUrl.IdnHost;
-        var host = url.IdnHost;
-        return host.Equals(start, StringComparison.OrdinalIgnoreCase)
-            || host.Equals("www." + start, StringComparison.OrdinalIgnoreCase)
-            || ("www." + host).Equals(start, StringComparison.OrdinalIgnoreCase);
-    }
+    private bool IsInternal(Uri url) => Index.Scope.Contains(url);
 
     private static Block BlockOf(string? section, int year)
     {

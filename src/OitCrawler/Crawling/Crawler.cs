@@ -59,7 +59,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly ConcurrentQueue<DocumentEvidence> _documents = new();
         private readonly ConcurrentQueue<FetchRecord> _fetches = new();
         private readonly ConcurrentQueue<SkipRecord> _skipped = new();
-        private readonly HashSet<string> _scopeHosts = ScopeHosts(start, o.ExtraHosts);
+        private readonly SiteScope _scope = SiteScope.For(start, o.ExtraHosts);
         private readonly long _started = owner._time.GetTimestamp();
         private int _fetched;
         private int _errors;
@@ -543,32 +543,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
         }
 
-        private bool InScope(Uri url)
-        {
-            if (!_scopeHosts.Contains(url.IdnHost))
-            {
-                return false;
-            }
-
-            // Same host on another port is another site, except http/https twins on default ports.
-            return url.Port == start.Port || (url.IsDefaultPort && start.IsDefaultPort);
-        }
-
-        private static HashSet<string> ScopeHosts(Uri start, IEnumerable<string> extra)
-        {
-            var host = start.IdnHost;
-            var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { host };
-            hosts.Add(host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : "www." + host);
-            foreach (var h in extra)
-            {
-                if (Uri.TryCreate("http://" + h.Trim(), UriKind.Absolute, out var u))
-                {
-                    hosts.Add(u.IdnHost);
-                }
-            }
-
-            return hosts;
-        }
+        private bool InScope(Uri url) => _scope.Contains(url);
 
         private void Report() =>
             progress?.Report(new CrawlProgress(_fetched, _frontier.Queued, _errors, _skipCount, owner._time.GetElapsedTime(_started)));
@@ -576,7 +551,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private EvidenceIndex Finish(CrawlOutcome outcome, string? reason)
         {
             Report();
-            var index = new EvidenceIndex(start, [.. _pages], [.. _documents], [.. _fetches], [.. _skipped], outcome, reason);
+            var index = new EvidenceIndex(start, [.. _pages], [.. _documents], [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope };
             var elapsed = owner._time.GetElapsedTime(_started);
             owner.LogFinished(start, outcome, index.Pages.Count, index.Documents.Count, _skipCount, _errors, elapsed);
             return index;

@@ -36,6 +36,7 @@ public sealed class EvidenceIndex
         string? outcomeReason)
     {
         StartUrl = startUrl;
+        Scope = SiteScope.For(startUrl, []);
         Pages = pages;
         Documents = documents;
         Fetches = fetches;
@@ -67,6 +68,9 @@ public sealed class EvidenceIndex
     }
 
     public Uri StartUrl { get; }
+
+    /// <summary>What the crawl counted as the site (start host, twin, extra hosts); default the start host and its twin.</summary>
+    public SiteScope Scope { get; init; }
 
     public IReadOnlyList<PageEvidence> Pages { get; }
 
