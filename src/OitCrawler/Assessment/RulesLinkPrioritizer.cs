@@ -10,21 +10,14 @@ namespace OitCrawler.Assessment;
 /// </summary>
 public sealed class RulesLinkPrioritizer : ILinkPrioritizer
 {
-    private static readonly string[] HubWords =
-    [
-        "ita", "oit", "การเปิดเผยข้อมูล", "คุณธรรมและความโปร่งใส", "ประเมินคุณธรรม", "itas", "การป้องกันการทุจริต",
-    ];
+    // The words that name an ITA hub, and the indicator 10 name that often heads the same menu.
+    private static readonly string[] HubWords = [.. SiteView.ItaWords, "การป้องกันการทุจริต"];
 
     private readonly string[] _titles;
 
     public RulesLinkPrioritizer(RuleSet rules)
     {
-        _titles = rules.Items
-            .SelectMany(i => i.Aliases.Prepend(i.Title))
-            .Select(ThaiText.Compact)
-            .Where(t => t.Length >= 4)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        _titles = rules.Items.SelectMany(SiteView.Names).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     public int Score(Uri url, string linkText)

@@ -40,9 +40,10 @@ internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool
 internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via);
 
 /// <summary>The evidence index prepared once for matching every item: distinct links, hub pages and their year blocks.</summary>
-internal sealed partial class SiteView
+internal sealed class SiteView
 {
-    private static readonly System.Text.RegularExpressions.Regex HubWords = HubWordsRegex();
+    /// <summary>Words (compact, lower-case) that name the ITA: a page headed by one of them may be a hub.</summary>
+    internal static readonly string[] ItaWords = ["ita", "oit", "การเปิดเผยข้อมูล", "คุณธรรมและความโปร่งใส", "ประเมินคุณธรรม"];
 
     private readonly Dictionary<string, SkipRecord> _skips;
     private readonly HashSet<string> _hubPages;
@@ -54,10 +55,14 @@ internal sealed partial class SiteView
 
     private readonly Dictionary<string, string[]> _names;
 
+    // Computed once: matching asks for them for every link of every item.
+    private readonly (ItemRule Item, string Compact)[] _titles;
+
     private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome)
     {
         _rules = rules;
         _names = rules.Items.ToDictionary(i => i.Code, Names, StringComparer.OrdinalIgnoreCase);
+        _titles = rules.Items.Select(i => (i, ThaiText.Compact(i.Title))).Where(t => t.Item2.Length >= 6).ToArray();
         _chrome = chrome;
         Index = index;
         Links = links;
@@ -107,7 +112,7 @@ internal sealed partial class SiteView
 
     /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
     public IEnumerable<string> OtherTitles(ItemRule self) =>
-        _rules.Items.Where(i => !ReferenceEquals(i, self)).Select(i => ThaiText.Compact(i.Title)).Where(t => t.Length >= 6);
+        _titles.Where(t => !ReferenceEquals(t.Item, self)).Select(t => t.Compact);
 
     public static SiteView Build(EvidenceIndex index, RuleSet rules, int year)
     {
@@ -148,7 +153,7 @@ internal sealed partial class SiteView
             }
 
             // A hub numbers the items, or names them under an ITA heading.
-            if (codes.Count >= 6 || (named.Count >= 8 && HubWords.IsMatch(ThaiText.Normalize($"{page.Title} {string.Join(' ', page.Headings)}"))))
+            if (codes.Count >= 6 || (named.Count >= 8 && NamesIta(ThaiText.Compact($"{page.Title} {string.Join(' ', page.Headings)}"))))
             {
                 hubs.Add(page.Url.AbsoluteUri);
             }
@@ -309,8 +314,7 @@ internal sealed partial class SiteView
         return years.Any(y => y.Covers(year) && y.IsSingle) ? Block.Current : Block.Other;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("ita|oit|การเปิดเผยข้อมูล|คุณธรรมและความโปร่งใส|ประเมินคุณธรรม")]
-    private static partial System.Text.RegularExpressions.Regex HubWordsRegex();
+    private static bool NamesIta(string compact) => ItaWords.Any(w => compact.Contains(w, StringComparison.Ordinal));
 
     private static string LastSegment(Uri url)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OitCrawler.Assessment;
 using OitCrawler.Rules;
+using OitCrawler.Text;
 
 namespace OitCrawler.Gaps;
 
@@ -38,7 +39,7 @@ public static class GapBuilder
             .OrderByDescending(g => g.PointsAtStake)
             .ThenBy(g => g.HasMeasure ? 0 : 1)
             .ThenBy(g => g.Units.Count > 0 ? g.Units[0].Name : "\uFFFF", StringComparer.Ordinal)
-            .ThenBy(g => CodeNumber(g.Item.Rule.Code))
+            .ThenBy(g => ItemCodes.Parse(g.Item.Rule.Code)) // codes are validated O1…O99 by the rules loader
             .ToList();
     }
 
@@ -77,6 +78,4 @@ public static class GapBuilder
     private static string Fill(string template, int year) => template
         .Replace("{year}", year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{previousYear}", (year - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-
-    private static int CodeNumber(string code) => int.TryParse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }
