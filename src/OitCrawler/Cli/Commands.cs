@@ -238,7 +238,12 @@ public static class Commands
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [] });
         builder.Configuration.AddEnvironmentVariables("OITCRAWLER_");
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext());
+        // Each host owns its logger, disposed (and flushed) with the host. Without preserveStaticLogger every host
+        // would swap the process-wide Log.Logger, so two hosts side by side (serve's catch-up, tests) would write
+        // into each other's files and the first to stop would close the other's log.
+        builder.Services.AddSerilog(
+            (_, logger) => logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
         builder.Services.AddCrawling(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         configure?.Invoke(builder);

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Cli;
 using OitCrawler.Tests.Support;
@@ -110,6 +113,35 @@ public sealed partial class CommandsTests : IDisposable
         var ex = Assert.Throws<OptionsValidationException>(() => Commands.BuildHost(new Dictionary<string, string?> { ["Crawl:ContactUrl"] = "not a url" }));
         Assert.Contains("ContactUrl", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BuildHost_TwoHostsInOneProcess_EachLogsToItsOwnFiles()
+    {
+        // serve, run-now and the tests build hosts side by side; a host must not take over another's log.
+        using var first = Commands.BuildHost(LogTo(Path.Combine(_out, "first")));
+        using var second = Commands.BuildHost(LogTo(Path.Combine(_out, "second")));
+
+        first.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OitCrawler.Tests").LogWarning("from the first host");
+        second.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OitCrawler.Tests").LogWarning("from the second host");
+        await second.StopAsync();
+        second.Dispose(); // a host that ends must not close the other's logger
+        first.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OitCrawler.Tests").LogWarning("first host, later");
+        first.Dispose();
+
+        var firstLog = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_out, "first"), "*.log").Single());
+        var secondLog = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(_out, "second"), "*.log").Single());
+        Assert.Contains("from the first host", firstLog, StringComparison.Ordinal);
+        Assert.Contains("first host, later", firstLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("second host", firstLog, StringComparison.Ordinal);
+        Assert.Contains("from the second host", secondLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("first host", secondLog, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> LogTo(string folder) => new()
+    {
+        ["Serilog:WriteTo:1:Args:path"] = Path.Combine(folder, "oitcrawler-.log"),
+        ["Serilog:WriteTo:2:Args:path"] = Path.Combine(folder, "oitcrawler-.clef"),
+    };
 
     [Fact]
     public async Task RulesValidate_ShippedRules_AreOk()
