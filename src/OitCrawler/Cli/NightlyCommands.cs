@@ -55,8 +55,27 @@ internal static class NightlyCommands
             return ExitCodes.Busy;
         }
 
+        WriteRun(stdout, stderr, run);
+        return run.Result.Evidence.Outcome switch
+        {
+            CrawlOutcome.Unreachable => ExitCodes.Unreachable,
+            CrawlOutcome.Cancelled => ExitCodes.Cancelled,
+            _ => run.Result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok,
+        };
+    }
+
+    /// <summary>What <c>run-now</c> prints of a stored run; a step that failed after storing (reports, e-mail) is a warning on stderr, never hidden behind "reports in".</summary>
+    internal static void WriteRun(TextWriter stdout, TextWriter stderr, NightlyRun run)
+    {
         ConsoleReport.Write(stdout, run.Result, run.Files);
-        stdout.WriteLine($"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; reports in {run.ReportDirectory}");
+        stdout.WriteLine(run.Files.Count > 0
+            ? $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; reports in {run.ReportDirectory}"
+            : $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; ไม่ได้เขียนรายงาน / no reports written");
+        foreach (var problem in run.Problems)
+        {
+            stderr.WriteLine($"คำเตือน / warning: run {run.RunId} is stored, but {problem} (noted on the run: oitcrawler history)");
+        }
+
         if (run.Alerts is { } alerts)
         {
             var c = alerts.Changes;
@@ -67,13 +86,6 @@ internal static class NightlyCommands
                 stdout.WriteLine($"e-mail: {alerts.Queued} queued, {flush.Sent} sent, {flush.Waiting} waiting in the outbox");
             }
         }
-
-        return run.Result.Evidence.Outcome switch
-        {
-            CrawlOutcome.Unreachable => ExitCodes.Unreachable,
-            CrawlOutcome.Cancelled => ExitCodes.Cancelled,
-            _ => run.Result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok,
-        };
     }
 
     /// <summary>Past runs, newest first, with each indicator's score and its direction since the run before.</summary>

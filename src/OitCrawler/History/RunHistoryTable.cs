@@ -54,9 +54,14 @@ public static class RunHistoryTable
             {
                 w.WriteLine($"    {run.Site}");
             }
+
+            foreach (var note in (run.Notes ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                w.WriteLine($"    ! {note}"); // a step that failed after the run was stored: reports, page cache, trend.json, alerts
+            }
         }
 
-        w.WriteLine("↑ ↓ = compared with the complete run before; each run's folder (report.json, trend.json) is under Audit:OutputDirectory/runs/");
+        w.WriteLine("↑ ↓ = compared with the complete run before; ! = a step that failed after the run was stored; each run's folder (report.json, trend.json) is under Audit:OutputDirectory/runs/");
     }
 
     /// <summary>Columns a terminal gives <paramref name="text"/>: combining marks (Thai vowels above and below, tone marks) take none.</summary>

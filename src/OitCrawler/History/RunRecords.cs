@@ -13,7 +13,7 @@ public enum RunState
     Unreachable,
 }
 
-/// <summary>One stored run: when, how it ended, its scores and where its report is.</summary>
+/// <summary>One stored run: when, how it ended, its scores, where its report is, and what went wrong after it was stored (<see cref="Notes"/>, one line per failed step).</summary>
 public sealed record RunSummary(
     string RunId,
     string Site,
@@ -31,7 +31,8 @@ public sealed record RunSummary(
     double? Indicator10,
     IReadOnlyDictionary<string, double> SubIndicators,
     string? ReportPath,
-    string? Trigger)
+    string? Trigger,
+    string? Notes = null)
 {
     /// <summary>
     /// True when the run was stopped from outside (shutdown, a killed process, an error of ours)

@@ -225,8 +225,8 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         return history;
     }
 
-    private const string RunColumns = "run_id, site, year, rules_year, started_at, finished_at, state, outcome, outcome_reason, pages, documents, oit, indicator9, indicator10, scores_json, report_path, run_trigger";
-    private const int RunColumnCount = 17;
+    private const string RunColumns = "run_id, site, year, rules_year, started_at, finished_at, state, outcome, outcome_reason, pages, documents, oit, indicator9, indicator10, scores_json, report_path, run_trigger, notes";
+    private const int RunColumnCount = 18;
 
     private static RunSummary ReadRun(SqliteDataReader r) => new(
         r.GetString(0),
@@ -245,7 +245,8 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         r.IsDBNull(13) ? null : r.GetDouble(13),
         r.IsDBNull(14) ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(14), Json) ?? [],
         r.IsDBNull(15) ? null : r.GetString(15),
-        r.IsDBNull(16) ? null : r.GetString(16));
+        r.IsDBNull(16) ? null : r.GetString(16),
+        r.IsDBNull(17) ? null : r.GetString(17));
 
     internal static string StateText(RunState state) => state.ToString().ToLowerInvariant();
 

@@ -10,7 +10,14 @@ using OitCrawler.History;
 namespace OitCrawler.Scheduling;
 
 /// <summary>What one nightly audit did.</summary>
-public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts);
+/// <param name="RunId">The run's id in the history database and its folder name under runs/.</param>
+/// <param name="State">How the run is stored.</param>
+/// <param name="Result">The audit's verdicts, scores and gaps.</param>
+/// <param name="ReportDirectory">The run's folder: reports, trend.json.</param>
+/// <param name="Files">The files written there (empty when the reports could not be written).</param>
+/// <param name="Alerts">What was detected and queued; null when the run was cancelled or the alerts step failed.</param>
+/// <param name="Problems">The steps after storing that failed (reports, page cache, trend.json, alerts), as noted on the run; empty when all went well.</param>
+public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
@@ -101,7 +108,8 @@ public sealed partial class NightlyAudit(
         LogStored(runId, state, result.Score.Oit, result.Gaps.Count);
 
         var files = new List<string>();
-        await StepAsync(runId, "reports", async () =>
+        var problems = new List<string>();
+        await StepAsync(runId, problems, "reports", async () =>
         {
             var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth + 1, storing.Token);
             var trend = earlier
@@ -115,7 +123,7 @@ public sealed partial class NightlyAudit(
 
         if (state != RunState.Unreachable)
         {
-            await StepAsync(runId, "page cache", async () =>
+            await StepAsync(runId, problems, "page cache", async () =>
             {
                 var saved = await SqlitePageCache.SaveAsync(database, result.Evidence, result.FinishedAt, storing.Token);
                 var notModified = result.Evidence.Fetches.Count(f => f.Status == 304);
@@ -123,7 +131,7 @@ public sealed partial class NightlyAudit(
             });
         }
 
-        await StepAsync(runId, "trend.json", async () =>
+        await StepAsync(runId, problems, "trend.json", async () =>
         {
             var runs = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
             files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
@@ -131,13 +139,13 @@ public sealed partial class NightlyAudit(
 
         if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
         {
-            return new NightlyRun(runId, state, result, folder, files, null); // says nothing about the site: no alerts
+            return new NightlyRun(runId, state, result, folder, files, null, problems); // says nothing about the site: no alerts
         }
 
         AlertOutcome? alerted = null;
-        await StepAsync(runId, "alerts", async () =>
+        await StepAsync(runId, problems, "alerts", async () =>
             alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, folder, files), storing.Token, cancellationToken));
-        return new NightlyRun(runId, state, result, folder, files, alerted);
+        return new NightlyRun(runId, state, result, folder, files, alerted, problems);
     }
 
     /// <summary>When the last run that finished on its own started: the missed-night decision compares it with the schedule.</summary>
@@ -161,7 +169,7 @@ public sealed partial class NightlyAudit(
     /// One step after the run is stored: a failure is logged and noted on the run, and the steps after it
     /// still run. Never throws, so the stored run and its alerts are not lost to a full disk.
     /// </summary>
-    private async Task StepAsync(string runId, string step, Func<Task> action)
+    private async Task StepAsync(string runId, List<string> problems, string step, Func<Task> action)
     {
         try
         {
@@ -170,9 +178,11 @@ public sealed partial class NightlyAudit(
         catch (Exception ex)
         {
             LogStepFailed(ex, runId, step, ex.Message);
+            var note = $"{step} failed: {ex.GetType().Name}: {ex.Message}";
+            problems.Add(note);
             try
             {
-                await store.AddNoteAsync(runId, $"{step} failed: {ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+                await store.AddNoteAsync(runId, note, CancellationToken.None);
             }
             catch (Exception noteEx)
             {

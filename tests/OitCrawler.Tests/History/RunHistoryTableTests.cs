@@ -46,6 +46,25 @@ public sealed class RunHistoryTableTests
         Assert.Contains("79.25↓", lines[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_RunWithNotes_ShowsEachNoteUnderItsRun()
+    {
+        var runs = new[]
+        {
+            Run("r-new", Night, 80) with { Notes = "reports failed: IOException: disk full\nalerts failed: SmtpCommandException: 550" },
+            Run("r-old", Night.AddDays(-1), 79),
+        };
+        using var w = new StringWriter();
+
+        RunHistoryTable.Write(w, runs, showSite: false, RunHistoryTable.Zone("Asia/Bangkok"));
+
+        var lines = w.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("r-new", lines[1], StringComparison.Ordinal);
+        Assert.Equal("    ! reports failed: IOException: disk full", lines[2]);
+        Assert.Equal("    ! alerts failed: SmtpCommandException: 550", lines[3]);
+        Assert.StartsWith("r-old", lines[4], StringComparison.Ordinal);
+    }
+
     private static RunSummary Run(string id, DateTimeOffset startedAt, double oit) =>
         new(id, "https://www.thaphae.test/", 2569, 2569, startedAt, startedAt.AddMinutes(20), RunState.Complete, "Completed", null,
             120, 8, oit, 70, 90, new Dictionary<string, double>(), null, "schedule");

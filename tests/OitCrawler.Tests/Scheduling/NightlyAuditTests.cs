@@ -203,12 +203,21 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Equal("O11", Assert.Single(second.Alerts!.Changes.OfKind(ChangeKind.NewGap)).Code);
         Assert.True(second.Alerts.Queued > 0);
         Assert.True(second.Alerts.Flush!.Waiting >= second.Alerts.Queued);
-        await using var connection = await harness.Database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT notes FROM runs WHERE run_id = $id";
-        command.Parameters.AddWithValue("$id", second.RunId);
-        var notes = (string?)await command.ExecuteScalarAsync();
-        Assert.Contains("reports failed", notes, StringComparison.Ordinal);
+        Assert.StartsWith("reports failed", Assert.Single(second.Problems, p => p.StartsWith("reports", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("reports failed", stored.Run.Notes, StringComparison.Ordinal);
+
+        // run-now says so: a warning on stderr, and no "reports in" pointing at a folder that has none.
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        NightlyCommands.WriteRun(stdout, stderr, second);
+        Assert.DoesNotContain("reports in", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no reports written", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"warning: run {second.RunId} is stored, but reports failed", stderr.ToString(), StringComparison.Ordinal);
+
+        // and history shows it under the run.
+        using var table = new StringWriter();
+        RunHistoryTable.Write(table, await harness.Store.ListRunsAsync(null, 10, CancellationToken.None), showSite: false, RunHistoryTable.Zone(null));
+        Assert.Matches($@"{second.RunId}[^\n]*\n\s+! reports failed", table.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
