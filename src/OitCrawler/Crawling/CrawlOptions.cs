@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OitCrawler.Crawling;
 
 /// <summary>How the crawler behaves on an agency's site. Bound from the <c>Crawl</c> section.</summary>
-public sealed class CrawlOptions
+public sealed class CrawlOptions : IValidatableObject
 {
     public const string SectionName = "Crawl";
 
@@ -96,9 +96,23 @@ public sealed class CrawlOptions
     /// <summary>Obey robots.txt. Default true.</summary>
     public bool RespectRobots { get; set; } = true;
 
-    /// <summary>Hosts crawled besides the start host and its www twin (a second domain of the agency).</summary>
+    /// <summary>Hosts crawled besides the start host and its www twin (a second domain of the agency): a name, or a name with a port (<c>thaphae.go.th:8080</c>).</summary>
     public IList<string> ExtraHosts { get; } = [];
 
     /// <summary>The User-Agent header value.</summary>
     public string UserAgent => $"{ProductToken}/1.0 (+{ContactUrl})";
+
+    /// <summary>Checks what the attributes cannot: each <see cref="ExtraHosts"/> entry is a host, or a host and port.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var entry in ExtraHosts)
+        {
+            if (!Evidence.SiteScope.TryParseExtraHost(entry, out _, out _))
+            {
+                yield return new ValidationResult(
+                    $"Crawl:ExtraHosts entry '{entry}' is not a host name or host:port (e.g. \"e-service.thaphae.go.th\" or \"thaphae.go.th:8080\"; no scheme or path)",
+                    [nameof(ExtraHosts)]);
+            }
+        }
+    }
 }

@@ -100,7 +100,6 @@ public sealed record DocumentEvidence
 public enum SkipReason
 {
     Robots,
-    OutOfScope,
     MaxDepth,
     QueryVariants,
     RepeatingSegments,
@@ -110,7 +109,6 @@ public enum SkipReason
     PrivateAddress,
     Budget,
     HostFailing,
-    Media,
 }
 
 /// <summary>A decision not to fetch, with its reason (kept so a user can see why a page is absent).</summary>

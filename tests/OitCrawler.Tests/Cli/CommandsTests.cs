@@ -115,6 +115,13 @@ public sealed partial class CommandsTests : IDisposable
     }
 
     [Fact]
+    public void BuildHost_BadExtraHost_FailsAtStartNamingTheEntry()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Commands.BuildHost(new Dictionary<string, string?> { ["Crawl:ExtraHosts:0"] = "https://e-service.thaphae.go.th/ita" }));
+        Assert.Contains("Crawl:ExtraHosts entry 'https://e-service.thaphae.go.th/ita'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BuildHost_TwoHostsInOneProcess_EachLogsToItsOwnFiles()
     {
         // serve, run-now and the tests build hosts side by side; a host must not take over another's log.
