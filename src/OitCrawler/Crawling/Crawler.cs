@@ -60,6 +60,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly ConcurrentQueue<FetchRecord> _fetches = new();
         private readonly ConcurrentQueue<SkipRecord> _skipped = new();
         private readonly SiteScope _scope = SiteScope.For(start, o.ExtraHosts);
+        private readonly UrlInterner _urls = new();
         private readonly long _started = owner._time.GetTimestamp();
         private int _fetched;
         private int _errors;
@@ -71,6 +72,9 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             deadline.CancelAfter(o.MaxDuration);
             var cancellationToken = deadline.Token;
+
+            // First, so that every link back to the start page shares the start URL.
+            _urls.Intern(start);
             try
             {
                 var robots = await RobotsForAsync(start, cancellationToken);
@@ -203,7 +207,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     break;
                 }
 
-                var next = UrlCanonicalizer.Canonicalize(response.Location!);
+                var next = _urls.Intern(UrlCanonicalizer.Canonicalize(response.Location!));
                 _fetches.Enqueue(new FetchRecord(url, response.Status, null, next));
                 if (next is null)
                 {
@@ -273,7 +277,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             if (isHtml && !ContentKinds.IsDocumentUrl(url))
             {
                 var (html, charset) = ContentDecoder.Decode(response.Body, response.Charset);
-                var page = HtmlExtractor.Extract(url, html, o.MaxTextChars) with
+                var page = HtmlExtractor.Extract(url, html, o.MaxTextChars, _urls) with
                 {
                     RequestedUrl = requested,
                     Status = response.Status,
@@ -423,9 +427,11 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
                 foreach (var p in pages)
                 {
-                    if (UrlCanonicalizer.Resolve(sitemap, p) is { } u && InScope(u) && !ContentKinds.IsMediaUrl(u) && Trap(u, 1) is null)
+                    // Interned only once queued: a sitemap may list far more URLs than the frontier takes.
+                    if (UrlCanonicalizer.Resolve(sitemap, p) is { } u && InScope(u) && !ContentKinds.IsMediaUrl(u) && Trap(u, 1) is null
+                        && _frontier.TryAdd(new FrontierEntry(u, 1, sitemap, null, prioritizer.Score(u, string.Empty), ContentKinds.IsDocumentUrl(u))))
                     {
-                        _frontier.TryAdd(new FrontierEntry(u, 1, sitemap, null, prioritizer.Score(u, string.Empty), ContentKinds.IsDocumentUrl(u)));
+                        _urls.Intern(u);
                     }
                 }
             }

@@ -31,7 +31,10 @@ public static partial class HtmlExtractor
     [ThreadStatic]
     private static HtmlParser? t_parser;
 
-    public static PageEvidence Extract(Uri url, string html, int maxTextChars)
+    public static PageEvidence Extract(Uri url, string html, int maxTextChars) => Extract(url, html, maxTextChars, new UrlInterner());
+
+    /// <summary>As above, with the links' URLs shared through the crawl's <paramref name="urls"/>.</summary>
+    internal static PageEvidence Extract(Uri url, string html, int maxTextChars, UrlInterner urls)
     {
         t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
 
@@ -41,7 +44,7 @@ public static partial class HtmlExtractor
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var baseUrl = baseHref is not null && Uri.TryCreate(url, baseHref, out var b) ? b : url;
 
-        var walker = new Walker(baseUrl, maxTextChars);
+        var walker = new Walker(baseUrl, maxTextChars, urls);
         if (document.Head is { } head)
         {
             foreach (var meta in head.QuerySelectorAll("meta[http-equiv]"))
@@ -128,7 +131,7 @@ public static partial class HtmlExtractor
     [GeneratedRegex(@"url\s*=\s*['""]?(?<u>[^'"";]+)", RegexOptions.IgnoreCase)]
     private static partial Regex RefreshUrl();
 
-    private sealed class Walker(Uri baseUrl, int maxTextChars)
+    private sealed class Walker(Uri baseUrl, int maxTextChars, UrlInterner urls)
     {
         private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD" };
         private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
@@ -276,9 +279,11 @@ public static partial class HtmlExtractor
                 return;
             }
 
-            var resolved = UrlCanonicalizer.Resolve(baseUrl, trimmed);
+            var resolved = Resolve(trimmed);
             Links.Add(new LinkEvidence(resolved?.AbsoluteUri ?? trimmed, resolved, text, kind, _section, row));
         }
+
+        private Uri? Resolve(string href) => urls.Intern(UrlCanonicalizer.Resolve(baseUrl, href));
 
         private static string LinkText(IElement element)
         {
@@ -340,7 +345,7 @@ public static partial class HtmlExtractor
                     _tableChars += cells.Sum(c => c.Length);
                     var links = tr.QuerySelectorAll("a[href]")
                         .Select(a => (Href: a.GetAttribute("href")!, Text: LinkText(a)))
-                        .Select(a => (a.Href, a.Text, Url: UrlCanonicalizer.Resolve(baseUrl, a.Href)))
+                        .Select(a => (a.Href, a.Text, Url: Resolve(a.Href)))
                         .Select(a => new LinkEvidence(a.Url?.AbsoluteUri ?? a.Href, a.Url, a.Text, LinkKind.Anchor, _section, null))
                         .ToList();
                     rows.Add(new TableRowEvidence(cells, links));
@@ -357,7 +362,7 @@ public static partial class HtmlExtractor
                 .Select(f => f.GetAttribute("name") ?? f.GetAttribute("id") ?? f.TagName.ToLowerInvariant())
                 .ToList();
             var action = form.GetAttribute("action");
-            var resolved = action is null ? null : UrlCanonicalizer.Resolve(baseUrl, action);
+            var resolved = action is null ? null : Resolve(action);
             return new FormEvidence(
                 resolved?.AbsoluteUri ?? action,
                 (form.GetAttribute("method") ?? "get").ToLowerInvariant(),

@@ -166,4 +166,30 @@ public sealed class CrawlerDiscoveryTests
         Assert.Single(site.RequestsTo("/ข่าว.html"));
         Assert.Equal(2, index.Pages.Count);
     }
+
+    [Fact]
+    public async Task CrawlAsync_SameUrlLinkedFromManyPages_OneUriInstancePerUrl()
+    {
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/"] = TestResponse.Page(
+                """
+                <nav><a href="/">หน้าแรก</a> <a href="/ข่าว.html">ข่าว</a></nav>
+                <table><tr><td>ประกาศ</td><td><a href="/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7.html#top">ดาวน์โหลด</a></td></tr></table>
+                """),
+            ["/ข่าว.html"] = TestResponse.LinksTo("/", "/ข่าว.html", "/about.html"),
+            ["/about.html"] = TestResponse.LinksTo("/index.html#x", "/", "/%e0%b8%82%e0%b9%88%e0%b8%b2%e0%b8%a7.html", "/about.html"),
+        });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(3, index.Pages.Count);
+        var urls = index.Pages.Select(p => p.Url)
+            .Concat(index.Pages.SelectMany(p => p.Links.Concat(p.Tables.SelectMany(t => t.Rows).SelectMany(r => r.Links))).Select(l => l.Url!))
+            .ToList();
+        var byUrl = urls.GroupBy(u => u.AbsoluteUri, StringComparer.Ordinal).ToList();
+        Assert.Equal(4, byUrl.Count); // /, /index.html, /ข่าว.html, /about.html
+        Assert.All(byUrl, g => Assert.Single(g.Distinct(ReferenceEqualityComparer.Instance)));
+    }
 }
