@@ -127,6 +127,14 @@ public static class Assessor
         var (yearSource, years) = sources.FirstOrDefault(s => s.Years.Count > 0);
         years ??= [];
 
+        if (target.Page is { } holder && HeldDocumentYears(site, holder) is { } held
+            && CheckPeriod(rule.Period, year, held, string.Empty) is { Status: PeriodStatus.Wrong } heldPeriod)
+        {
+            return new Judgement(c, reference, ItemStatus.Stale, [new Reason(
+                $"หน้า {Show(c.Url)} ระบุปีที่หัวเรื่อง แต่เอกสารในหน้านั้น: {heldPeriod.Reason!.Th}",
+                $"{Show(c.Url)} names a year in its heading, but of the documents it holds: {heldPeriod.Reason.En}")]);
+        }
+
         var reasons = new List<Reason>();
         var period = CheckPeriod(rule.Period, year, years, label + " " + target.Heading + " " + target.Text);
         var opaque = target.Kind is TargetKind.External or TargetKind.OpaqueDocument;
@@ -203,6 +211,46 @@ public static class Assessor
             ? periods.Where(y => y.Kind is YearKind.FiscalYear or YearKind.Range).ToList()
             : periods;
     }
+
+    // A page that is only a holder for documents (a heading, a line, a download row) is dated by what it
+    // holds, not by its heading or the link to it: "แผน… ประจำปี 2568" over a single 2567 file is the 2567
+    // plan. Null when the page has content or links of its own, holds no documents, or holds one whose year
+    // cannot be read (it may be the current one).
+    private static List<YearMention>? HeldDocumentYears(SiteView site, PageEvidence page)
+    {
+        if (ThaiText.Compact(site.OwnText(page)).Length >= HolderTextLimit)
+        {
+            return null;
+        }
+
+        var links = page.Links.Where(l => l.Url is not null && !site.IsChromeLink(l)).ToList();
+        var documents = links.Where(l => ContentKinds.IsDocumentUrl(l.Url!) || site.Index.Document(l.Url!) is not null).ToList();
+        if (documents.Count == 0 || documents.Count < links.Count)
+        {
+            return null; // nothing held, or the page also leads to pages of its own (a news list, a menu of sub-pages)
+        }
+
+        var years = new List<YearMention>();
+        foreach (var document in documents)
+        {
+            var stated = Periods(ThaiYears.Find($"{document.Text} {document.Row}"));
+            if (stated.Count == 0)
+            {
+                stated = Periods(ThaiYears.FindInUrl(document.Url!));
+            }
+
+            if (stated.Count == 0)
+            {
+                return null;
+            }
+
+            years.AddRange(stated);
+        }
+
+        return years;
+    }
+
+    private const int HolderTextLimit = 600;
 
     // A page that only lists documents, all of which answer 4xx/5xx, has no substance left.
     private static List<Uri> DeadDocuments(SiteView site, PageEvidence page)

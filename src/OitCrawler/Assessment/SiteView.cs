@@ -53,13 +53,16 @@ internal sealed class SiteView
 
     private readonly HashSet<string> _chrome;
 
+    private readonly HashSet<string> _chromeLinks;
+
     private readonly Dictionary<string, string[]> _names;
 
     // Computed once: matching asks for them for every link of every item.
     private readonly (ItemRule Item, string Compact)[] _titles;
 
-    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome)
+    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome, HashSet<string> chromeLinks)
     {
+        _chromeLinks = chromeLinks;
         _rules = rules;
         _names = rules.Items.ToDictionary(i => i.Code, Names, StringComparer.OrdinalIgnoreCase);
         _titles = rules.Items.Select(i => (i, ThaiText.Compact(i.Title))).Where(t => t.Item2.Length >= 6).ToArray();
@@ -187,7 +190,7 @@ internal sealed class SiteView
             }
         }
 
-        return new SiteView(index, rules, links, hubs, ChromeLines(index));
+        return new SiteView(index, rules, links, hubs, ChromeLines(index), ChromeLinks(index));
     }
 
     /// <summary>
@@ -208,6 +211,25 @@ internal sealed class SiteView
         var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
         return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Targets linked from so many pages (the menu, the logo, the footer) that a link to them is site chrome.</summary>
+    private static HashSet<string> ChromeLinks(EvidenceIndex index)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in index.Pages)
+        {
+            foreach (var url in page.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri).Distinct(StringComparer.Ordinal))
+            {
+                counts[url] = counts.GetValueOrDefault(url) + 1;
+            }
+        }
+
+        var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
+        return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether a link is site chrome: its target is linked from most pages (menus, logo, footer).</summary>
+    public bool IsChromeLink(LinkEvidence link) => link.Url is { } url && _chromeLinks.Contains(url.AbsoluteUri);
 
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

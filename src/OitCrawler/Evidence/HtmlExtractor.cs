@@ -217,7 +217,8 @@ public static partial class HtmlExtractor
                 case "AREA":
                     if (element.GetAttribute("href") is { } href)
                     {
-                        AddLink(href, LinkText(element), tag == "A" ? LinkKind.Anchor : LinkKind.Area, RowOf(element));
+                        var text = LinkText(element);
+                        AddLink(href, text, tag == "A" ? LinkKind.Anchor : LinkKind.Area, RowOf(element) ?? (SaysNothing(text) ? CardOf(element) : null));
                     }
 
                     break;
@@ -322,6 +323,49 @@ public static partial class HtmlExtractor
 
             return text;
         }
+
+        // A link whose text says nothing of its target ("ดาวน์โหลด", an image tile without alt) outside a
+        // table row or list item is described by the small block around it: an image tile's caption, a
+        // card, the paragraph "แผนดำเนินงาน ปี 2568 [ดาวน์โหลด]". Up to three levels up, and only while the
+        // block is the link's own (at most MaxLinksPerRow links): a menu or a page body says nothing.
+        private string? CardOf(IElement element)
+        {
+            var block = element.ParentElement;
+            for (var level = 0; level < 3 && block is not null && block.LocalName is not ("body" or "html" or "main" or "nav" or "header" or "footer"); level++, block = block.ParentElement)
+            {
+                if (!_rows.TryGetValue(block, out var text))
+                {
+                    text = block.QuerySelectorAll("a[href]").Length > MaxLinksPerRow ? null : Capped(Fold(block.TextContent), MaxRowText);
+                    _rows[block] = text;
+                }
+
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (text.Length > Fold(element.TextContent).Length)
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        // Link texts that name nothing: the words of a download button or a "read more", in Thai and English.
+        private static bool SaysNothing(string linkText)
+        {
+            var text = linkText.Trim().TrimEnd('.', '…', '>', '»', ' ').ToLowerInvariant();
+            return text.Length == 0 || GenericLinkTexts.Contains(text);
+        }
+
+        private static readonly HashSet<string> GenericLinkTexts = new(StringComparer.Ordinal)
+        {
+            "ดาวน์โหลด", "ดาวโหลด", "download", "คลิก", "คลิกที่นี่", "คลิกดู", "click", "click here", "here",
+            "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ดูเพิ่มเติม", "read more", "more", "details",
+            "ดู", "เปิด", "view", "open", "pdf", "ไฟล์", "เอกสาร", "ไฟล์แนบ", "เอกสารแนบ", "ลิงก์", "link",
+        };
 
         private static string CellText(IElement cell) => Capped(Fold(cell.TextContent), MaxCellText);
 

@@ -65,6 +65,48 @@ public class AssessorRegressionTests
         Assert.NotEqual(ItemStatus.Pass, result.Status);
     }
 
+    [Theory]
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567", ItemStatus.Stale)] // the page says 2568, the only plan it holds is 2567
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2568", ItemStatus.Pass)]
+    public void PageHeadedWithTheYear_HoldingOnlyAnotherYearsDocument_IsDatedByTheDocument(string row, ItemStatus expected)
+    {
+        // tiles-download O25: an image tile opens "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", whose
+        // one download row is the 2567 plan.
+        var holder = new Uri(Home, "/ita/o25/");
+        var plan = new Uri(Home, "/files/plan.pdf");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(holder, "แผนปฏิบัติการป้องกันการทุจริต")]),
+            Page(holder, "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", headings: ["แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"],
+                text: "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\n" + row + " | ดาวน์โหลด", links: [Link(plan, "ดาวน์โหลด", row: row + " | ดาวน์โหลด")]));
+
+        var result = Judge(index, 2568, "O25"); // 2568 O25: anti-corruption plan of the current FY
+
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Theory]
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต", "/files/plan.pdf", true)] // a document whose year cannot be read may be the current one
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567", "/plan-2567/", false)] // a page of its own, not a held document
+    public void PageHeadedWithTheYear_NotOnlyHoldingDatedDocuments_KeepsItsHeadingYear(string row, string target, bool document)
+    {
+        var holder = new Uri(Home, "/ita/o25/");
+        var linked = new Uri(Home, target);
+        var pages = new List<PageEvidence>
+        {
+            Page(Home, "หน้าแรก", links: [Link(holder, "แผนปฏิบัติการป้องกันการทุจริต")]),
+            Page(holder, "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568", headings: ["แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568"],
+                text: "แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. 2568\nกิจกรรม มาตรการ งบประมาณ ผู้รับผิดชอบ", links: [Link(linked, "ดาวน์โหลด", row: row)]),
+        };
+        if (!document)
+        {
+            pages.Add(Page(linked, "เอกสารเก่า", text: "ปีงบประมาณ 2567"));
+        }
+
+        var result = Judge(Index([.. pages], []), 2568, "O25");
+
+        Assert.NotEqual(ItemStatus.Stale, result.Status);
+    }
+
     private static ItemResult Judge(EvidenceIndex index, int year, string code)
     {
         var rules = Results.Rules(year);

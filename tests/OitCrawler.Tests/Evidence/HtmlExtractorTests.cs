@@ -60,6 +60,28 @@ public sealed class HtmlExtractorTests
         Assert.Equal("O2 ข้อมูลผู้บริหาร คลิก", Link(page, "/o2").Row);
     }
 
+    [Theory]
+    [InlineData("""<div class="tile"><a href="/t"><img src="/o13.png" alt=""></a><div class="caption">ข้อ ๑๓ รายงานผลการจัดซื้อจัดจ้างประจำปี ๒๕๖๗</div></div>""", "ข้อ ๑๓ รายงานผลการจัดซื้อจัดจ้างประจำปี ๒๕๖๗")]
+    [InlineData("""<p>แผนดำเนินงาน ประจำปี 2568 <a href="/t">ดาวน์โหลด</a></p>""", "แผนดำเนินงาน ประจำปี 2568 ดาวน์โหลด")]
+    [InlineData("""<div class="card"><h4>คู่มือการปฏิบัติงาน</h4><div class="body"><span><a href="/t">อ่านต่อ...</a></span></div></div>""", "คู่มือการปฏิบัติงานอ่านต่อ...")] // block texts join as TextContent does for a list item: matching compacts spaces away
+    public void Extract_LinkThatSaysNothing_OutsideARow_IsDescribedByItsBlock(string html, string row)
+    {
+        var page = Extract(html);
+
+        Assert.Equal(row, Link(page, "/t").Row);
+    }
+
+    [Theory]
+    [InlineData("""<p>ดูแผนดำเนินงานได้ที่ <a href="/t">แผนดำเนินงาน 2568</a> ของเทศบาล</p>""")] // the link names its target itself
+    [InlineData("""<div><a href="/t">ดาวน์โหลด</a> <a href="/a">ก</a> <a href="/b">ข</a> <a href="/c">ค</a> แผนดำเนินงาน</div>""")] // a block of many links describes none
+    [InlineData("""<nav><a href="/t">ดาวน์โหลด</a> เมนู</nav>""")] // a menu says nothing of one link
+    public void Extract_LinkOutsideARow_NotDescribedByABlockThatIsNotItsOwn(string html)
+    {
+        var page = Extract(html);
+
+        Assert.Null(Link(page, "/t").Row);
+    }
+
     [Fact]
     public void Extract_ScriptStyleNoscript_NotInVisibleText()
     {
