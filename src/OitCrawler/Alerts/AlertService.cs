@@ -5,7 +5,7 @@ using OitCrawler.History;
 
 namespace OitCrawler.Alerts;
 
-/// <summary>What alerting did for a run.</summary>
+/// <summary>What alerting did for a run: the changes found, the messages queued, and the send that followed (null when it did not run).</summary>
 public sealed record AlertOutcome(Changes Changes, int Queued, OutboxFlush? Flush);
 
 /// <summary>
@@ -18,14 +18,17 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;
 
-    /// <summary>Detects, composes and queues the run's alerts, then tries to send them.</summary>
+    /// <summary>
+    /// Detects, composes and queues the run's alerts; nothing is sent (<see cref="SendAsync"/> does). Called
+    /// right after the run is stored, before its reports are written: the alerts are computed from earlier
+    /// runs and could not be recomputed later, so the moment a process could die between the two writes is
+    /// kept as short as it can be.
+    /// </summary>
     /// <param name="runId">The stored run.</param>
     /// <param name="result">Its result.</param>
-    /// <param name="reportLink">Where its report is, for the e-mail.</param>
-    /// <param name="storeToken">For reading history and queuing: not shutdown's token, so a run that was stored
-    /// always gets its alerts queued (they are computed from earlier runs only and could not be recomputed later).</param>
-    /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox.</param>
-    public async Task<AlertOutcome> ProcessAsync(string runId, AuditResult result, string? reportLink, CancellationToken storeToken, CancellationToken cancellationToken)
+    /// <param name="reportLink">Where its report will be, for the e-mail.</param>
+    /// <param name="storeToken">For reading history and queuing: not shutdown's token, so a stored run always gets its alerts queued.</param>
+    public async Task<AlertOutcome> QueueAsync(string runId, AuditResult result, string? reportLink, CancellationToken storeToken)
     {
         var o = options.Value;
         var site = result.Site;
@@ -69,15 +72,26 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
             return new AlertOutcome(changes, 0, null);
         }
 
-        var queued = await outbox.EnqueueAsync(runId, messages, storeToken);
+        return new AlertOutcome(changes, await outbox.EnqueueAsync(runId, messages, storeToken), null);
+    }
+
+    /// <summary>Tries to send what <see cref="QueueAsync"/> queued (and anything older that is due).</summary>
+    /// <param name="queued">What queueing found.</param>
+    /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox for the service's outbox job.</param>
+    public async Task<AlertOutcome> SendAsync(AlertOutcome queued, CancellationToken cancellationToken)
+    {
+        if (queued.Queued == 0)
+        {
+            return queued;
+        }
+
         try
         {
-            var flush = await outbox.FlushAsync(cancellationToken);
-            return new AlertOutcome(changes, queued, flush);
+            return queued with { Flush = await outbox.FlushAsync(cancellationToken) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new AlertOutcome(changes, queued, null); // queued: the service's outbox job sends them
+            return queued;
         }
     }
 

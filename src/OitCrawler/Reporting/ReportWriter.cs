@@ -15,6 +15,9 @@ public static class ReportWriter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The HTML report's name in the folder: e-mails link to it before it is written.</summary>
+    public const string HtmlFileName = "report.html";
+
     /// <summary>Writes all reports; returns the full paths written, report.json first.</summary>
     public static async Task<IReadOnlyList<string>> WriteAllAsync(AuditResult result, IReadOnlyList<TrendPoint> trend, string directory, CancellationToken ct)
     {
@@ -27,7 +30,7 @@ public static class ReportWriter
         await ReportJson.WriteAsync(result, json, ct);
         written.Add(json);
 
-        written.Add(await WriteAsync(directory, "report.html", Utf8.GetBytes(HtmlReport.Render(result, trend)), ct));
+        written.Add(await WriteAsync(directory, HtmlFileName, Utf8.GetBytes(HtmlReport.Render(result, trend)), ct));
 
         var gaps = Spreadsheets.Gaps(result);
         written.Add(await WriteAsync(directory, "gaps.csv", Csv(gaps), ct));

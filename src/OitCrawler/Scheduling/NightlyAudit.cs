@@ -6,6 +6,7 @@ using OitCrawler.Alerts;
 using OitCrawler.Audit;
 using OitCrawler.Evidence;
 using OitCrawler.History;
+using OitCrawler.Reporting;
 
 namespace OitCrawler.Scheduling;
 
@@ -109,13 +110,23 @@ public sealed partial class NightlyAudit(
 
         var files = new List<string>();
         var problems = new List<string>();
+
+        // The alerts are queued at once, before the reports (seconds of work): a process killed after the run
+        // was stored would otherwise lose them, as the next run compares itself with this one.
+        AlertOutcome? alerted = null;
+        if (result.Evidence.Outcome != CrawlOutcome.Cancelled) // a cancelled run says nothing about the site: no alerts
+        {
+            await StepAsync(runId, problems, "alerts", async () =>
+                alerted = await alerts.QueueAsync(runId, result, ReportLink(runId, folder), storing.Token));
+        }
+
         await StepAsync(runId, problems, "reports", async () =>
         {
             var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth + 1, storing.Token);
             var trend = earlier
                 .Where(r => r.RunId != runId && r.State == RunState.Complete && r.Oit is not null)
                 .Take(AlertService.HistoryDepth)
-                .Select(r => new Reporting.TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
+                .Select(r => new TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
                 .Reverse()
                 .ToList();
             files.AddRange(await runner.WriteReportsAsync(result, trend, folder, storing.Token));
@@ -137,14 +148,11 @@ public sealed partial class NightlyAudit(
             files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
         });
 
-        if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
+        if (alerted is { } queued)
         {
-            return new NightlyRun(runId, state, result, folder, files, null, problems); // says nothing about the site: no alerts
+            await StepAsync(runId, problems, "e-mail", async () => alerted = await alerts.SendAsync(queued, cancellationToken));
         }
 
-        AlertOutcome? alerted = null;
-        await StepAsync(runId, problems, "alerts", async () =>
-            alerted = await alerts.ProcessAsync(runId, result, ReportLink(runId, folder, files), storing.Token, cancellationToken));
         return new NightlyRun(runId, state, result, folder, files, alerted, problems);
     }
 
@@ -191,18 +199,11 @@ public sealed partial class NightlyAudit(
         }
     }
 
-    private string ReportLink(string runId, string folder, List<string> files)
-    {
-        if (files.Count == 0)
-        {
-            return alertOptions.Value.ReportBaseUrl is { Length: > 0 } root ? $"{root.TrimEnd('/')}/{runId}/" : folder; // the reports could not be written
-        }
-
-        var report = files.FirstOrDefault(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase)) ?? files[0];
-        return alertOptions.Value.ReportBaseUrl is { Length: > 0 } baseUrl
-            ? $"{baseUrl.TrimEnd('/')}/{runId}/{Path.GetFileName(report)}"
-            : report;
-    }
+    // Where the run's report.html will be: the alerts are queued before it is written.
+    private string ReportLink(string runId, string folder) =>
+        alertOptions.Value.ReportBaseUrl is { Length: > 0 } baseUrl
+            ? $"{baseUrl.TrimEnd('/')}/{runId}/{ReportWriter.HtmlFileName}"
+            : Path.Combine(folder, ReportWriter.HtmlFileName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Another audit of {Site} is running (the lock is held); not starting a second")]
     private partial void LogBusy(Uri site);

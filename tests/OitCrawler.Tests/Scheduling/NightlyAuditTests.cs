@@ -139,7 +139,8 @@ public sealed class NightlyAuditTests : IDisposable
             ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Alerts:Smtp:StartTls", "false"),
             ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
-        await using var harness = NightlyHarness.Create(settings);
+        var log = new LogRecorder();
+        await using var harness = NightlyHarness.Create(settings, log: log);
 
         var first = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
         Assert.Equal(RunState.Complete, first!.State);
@@ -159,7 +160,14 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Contains("ไม่ผ่านใหม่ 1 ข้อ", digest.Message.Subject, StringComparison.Ordinal);
         Assert.Contains("เทศบาลตำบลท่าแพ", digest.Message.Subject, StringComparison.Ordinal);
         Assert.Contains("O11", digest.Message.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://reports.thaphae.example/runs/{second.RunId}/", digest.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://reports.thaphae.example/runs/{second.RunId}/report.html", digest.Message.TextBody, StringComparison.Ordinal);
+
+        // Queued as soon as the run was stored, before the reports and the page cache (seconds of work a
+        // killed process would otherwise lose the alerts in); sent after them, so the link works when read.
+        var queued = log.IndexOf($"alerts of run {second.RunId}");
+        Assert.True(queued > log.IndexOf($"Run {second.RunId} stored"), string.Join("\n", log.Messages));
+        Assert.True(queued < log.Messages.ToList().FindLastIndex(m => m.StartsWith("Saved ", StringComparison.Ordinal)), string.Join("\n", log.Messages));
+        Assert.True(log.Messages.ToList().FindLastIndex(m => m.StartsWith("Saved ", StringComparison.Ordinal)) < log.Messages.ToList().FindLastIndex(m => m.StartsWith("Sent alert", StringComparison.Ordinal)));
         Assert.Contains("/procurement/monthly-2569/", digest.Message.TextBody, StringComparison.Ordinal); // where it was, or the broken link
         var klang = Assert.Single(mails, m => m.To.SequenceEqual(["klang@thaphae.example"]));
         Assert.Contains("O11", klang.Message.TextBody, StringComparison.Ordinal);

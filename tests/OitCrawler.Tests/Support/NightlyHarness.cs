@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OitCrawler.Alerts;
 using OitCrawler.Audit;
 using OitCrawler.Crawling;
@@ -47,11 +48,17 @@ public sealed class NightlyHarness : IAsyncDisposable
         return settings;
     }
 
-    public static NightlyHarness Create(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null)
+    public static NightlyHarness Create(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, LogRecorder? log = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(b =>
+            {
+                if (log is not null)
+                {
+                    b.AddProvider(log);
+                }
+            })
             .AddCrawling(configuration)
             .AddAudit(configuration)
             .AddHistory(configuration)
