@@ -27,8 +27,9 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
     /// <param name="runId">The stored run.</param>
     /// <param name="result">Its result.</param>
     /// <param name="reportLink">Where its report will be, for the e-mail.</param>
+    /// <param name="hold">How long the queued alerts wait for <see cref="SendAsync"/> before the outbox job may send them.</param>
     /// <param name="storeToken">For reading history and queuing: not shutdown's token, so a stored run always gets its alerts queued.</param>
-    public async Task<AlertOutcome> QueueAsync(string runId, AuditResult result, string? reportLink, CancellationToken storeToken)
+    public async Task<AlertOutcome> QueueAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, CancellationToken storeToken)
     {
         var o = options.Value;
         var site = result.Site;
@@ -72,22 +73,23 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
             return new AlertOutcome(changes, 0, null);
         }
 
-        return new AlertOutcome(changes, await outbox.EnqueueAsync(runId, messages, storeToken), null);
+        return new AlertOutcome(changes, await outbox.EnqueueAsync(runId, messages, hold, storeToken), null);
     }
 
-    /// <summary>Tries to send what <see cref="QueueAsync"/> queued (and anything older that is due).</summary>
+    /// <summary>Sends what <see cref="QueueAsync"/> queued for the run, on hold or not, and anything older that is due.</summary>
+    /// <param name="runId">The run whose alerts are released.</param>
     /// <param name="queued">What queueing found.</param>
     /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox for the service's outbox job.</param>
-    public async Task<AlertOutcome> SendAsync(AlertOutcome queued, CancellationToken cancellationToken)
+    public async Task<AlertOutcome> SendAsync(string runId, AlertOutcome queued, CancellationToken cancellationToken)
     {
-        if (queued.Queued == 0)
+        if (!options.Value.Smtp.Enabled)
         {
             return queued;
         }
 
         try
         {
-            return queued with { Flush = await outbox.FlushAsync(cancellationToken) };
+            return queued with { Flush = await outbox.FlushAsync(cancellationToken, runId) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -28,9 +28,16 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     /// <summary>Queues <paramref name="messages"/> for <paramref name="runId"/> in one transaction; returns how many were new.</summary>
-    public async Task<int> EnqueueAsync(string runId, IReadOnlyList<AlertMessage> messages, CancellationToken cancellationToken)
+    /// <param name="runId">The run they belong to.</param>
+    /// <param name="messages">The messages.</param>
+    /// <param name="hold">How long the outbox job leaves them alone (the run's reports are still being written); a
+    /// flush that names the run sends them at once, and if the process dies they go out when the hold ends.</param>
+    /// <param name="cancellationToken">Cancels queueing.</param>
+    public async Task<int> EnqueueAsync(string runId, IReadOnlyList<AlertMessage> messages, TimeSpan hold, CancellationToken cancellationToken)
     {
-        var now = DbTime.ToText(timeProvider.GetUtcNow());
+        var created = timeProvider.GetUtcNow();
+        var now = DbTime.ToText(created);
+        var due = DbTime.ToText(created + hold);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var added = 0;
@@ -40,11 +47,12 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
             insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO outbox (dedup_key, created_at, recipients, subject, body_text, body_html, next_attempt_at, run_id, kind)
-                VALUES ($key, $now, $to, $subject, $text, $html, $now, $run, $kind)
+                VALUES ($key, $now, $to, $subject, $text, $html, $due, $run, $kind)
                 ON CONFLICT(dedup_key) DO NOTHING
                 """;
             insert.Parameters.AddWithValue("$key", DedupKey(runId, message));
             insert.Parameters.AddWithValue("$now", now);
+            insert.Parameters.AddWithValue("$due", due);
             insert.Parameters.AddWithValue("$to", JsonSerializer.Serialize(message.To));
             insert.Parameters.AddWithValue("$subject", message.Subject);
             insert.Parameters.AddWithValue("$text", message.TextBody);
@@ -63,8 +71,8 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
         return added;
     }
 
-    /// <summary>Sends every alert that is due. SMTP being down is not an error: the alerts wait for the next flush.</summary>
-    public async Task<OutboxFlush> FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Sends every alert that is due, and those of <paramref name="releaseRunId"/> still on hold. SMTP being down is not an error: the alerts wait for the next flush.</summary>
+    public async Task<OutboxFlush> FlushAsync(CancellationToken cancellationToken, string? releaseRunId = null)
     {
         var smtp = options.Value.Smtp;
         if (!smtp.Enabled)
@@ -72,7 +80,7 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
             return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
         }
 
-        var claimed = await ClaimDueAsync(cancellationToken);
+        var claimed = await ClaimDueAsync(releaseRunId, cancellationToken);
         if (claimed.Count == 0)
         {
             return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
@@ -178,7 +186,7 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
     internal static string DedupKey(string runId, AlertMessage message) =>
         $"{runId}|{message.Kind}|{string.Join(",", message.To.Select(r => r.Email.ToLowerInvariant()).Order(StringComparer.Ordinal))}";
 
-    private async Task<List<Row>> ClaimDueAsync(CancellationToken cancellationToken)
+    private async Task<List<Row>> ClaimDueAsync(string? releaseRunId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -187,10 +195,12 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
         {
             select.CommandText = """
                 SELECT id, dedup_key, recipients, subject, body_text, body_html, attempts, created_at, run_id, kind FROM outbox
-                WHERE sent_at IS NULL AND next_attempt_at <= $now AND (lease_until IS NULL OR lease_until < $now)
+                WHERE sent_at IS NULL AND (next_attempt_at <= $now OR (run_id = $release AND attempts = 0))
+                    AND (lease_until IS NULL OR lease_until < $now)
                 ORDER BY id LIMIT 200
                 """;
             select.Parameters.AddWithValue("$now", DbTime.ToText(now));
+            select.Parameters.AddWithValue("$release", (object?)releaseRunId ?? DBNull.Value);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -131,8 +131,8 @@ public static class Assessor
             && CheckPeriod(rule.Period, year, held, string.Empty) is { Status: PeriodStatus.Wrong } heldPeriod)
         {
             return new Judgement(c, reference, ItemStatus.Stale, [new Reason(
-                $"หน้า {Show(c.Url)} ระบุปีที่หัวเรื่อง แต่เอกสารในหน้านั้น: {heldPeriod.Reason!.Th}",
-                $"{Show(c.Url)} names a year in its heading, but of the documents it holds: {heldPeriod.Reason.En}")]);
+                $"หน้า {Show(c.Url)} มีเพียงเอกสาร และเอกสารในหน้านั้น{heldPeriod.Reason!.Th}",
+                $"{Show(c.Url)} only holds documents, and of those: {heldPeriod.Reason.En}")]);
         }
 
         var reasons = new List<Reason>();
@@ -223,9 +223,11 @@ public static class Assessor
             return null;
         }
 
-        var links = page.Links.Where(l => l.Url is not null && !site.IsChromeLink(l)).ToList();
+        // Every document counts, even one linked from most pages: another document can only add a year that
+        // matches. Other links count unless they are site chrome (menu, logo, footer).
+        var links = page.Links.Where(l => l.Url is not null).ToList();
         var documents = links.Where(l => ContentKinds.IsDocumentUrl(l.Url!) || site.Index.Document(l.Url!) is not null).ToList();
-        if (documents.Count == 0 || documents.Count < links.Count)
+        if (documents.Count == 0 || links.Any(l => !documents.Contains(l) && !site.IsChromeLink(l)))
         {
             return null; // nothing held, or the page also leads to pages of its own (a news list, a menu of sub-pages)
         }
@@ -233,10 +235,12 @@ public static class Assessor
         var years = new List<YearMention>();
         foreach (var document in documents)
         {
-            var stated = Periods(ThaiYears.Find($"{document.Text} {document.Row}"));
-            if (stated.Count == 0)
+            // Only a stated period dates a held document: an upload date ("26 ก.ย. 2567" for the next year's plan)
+            // or a short year in a file name does not. Its label first, then its own readable text.
+            var stated = Stated(ThaiYears.Find($"{document.Text} {document.Row}"));
+            if (stated.Count == 0 && site.Index.Document(document.Url!)?.Text is { Length: > 0 } text)
             {
-                stated = Periods(ThaiYears.FindInUrl(document.Url!));
+                stated = Stated(ThaiYears.Find(text.Length > 1500 ? text[..1500] : text));
             }
 
             if (stated.Count == 0)
@@ -248,6 +252,9 @@ public static class Assessor
         }
 
         return years;
+
+        static List<YearMention> Stated(IReadOnlyList<YearMention> found) =>
+            Periods(found).Where(y => y.Kind is YearKind.FiscalYear or YearKind.Year or YearKind.Range).ToList();
     }
 
     private const int HolderTextLimit = 600;

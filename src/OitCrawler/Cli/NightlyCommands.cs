@@ -68,7 +68,7 @@ internal static class NightlyCommands
     internal static void WriteRun(TextWriter stdout, TextWriter stderr, NightlyRun run)
     {
         ConsoleReport.Write(stdout, run.Result, run.Files);
-        stdout.WriteLine(run.Files.Count > 0
+        stdout.WriteLine(run.Files.Any(f => Path.GetFileName(f) == ReportWriter.HtmlFileName)
             ? $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; reports in {run.ReportDirectory}"
             : $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; ไม่ได้เขียนรายงาน / no reports written");
         foreach (var problem in run.Problems)

@@ -140,6 +140,8 @@ public static partial class HtmlExtractor
         };
 
         private readonly Dictionary<IElement, string?> _rows = [];
+
+        private readonly Dictionary<IElement, string?> _cards = [];
         private string? _section;
         private bool _pendingSpace;
         private int _tableChars;
@@ -330,13 +332,20 @@ public static partial class HtmlExtractor
         // block is the link's own (at most MaxLinksPerRow links): a menu or a page body says nothing.
         private string? CardOf(IElement element)
         {
-            var block = element.ParentElement;
-            for (var level = 0; level < 3 && block is not null && block.LocalName is not ("body" or "html" or "main" or "nav" or "header" or "footer"); level++, block = block.ParentElement)
+            if (element.Closest("tr, li, td, th") is not null)
             {
-                if (!_rows.TryGetValue(block, out var text))
+                return null; // a row or list item is RowOf's; one of many links there is not described by a block
+            }
+
+            var block = element.ParentElement;
+            for (var level = 0; level < 3 && block is not null && block.LocalName is not ("body" or "html" or "main" or "nav" or "header" or "footer" or "article" or "section"); level++, block = block.ParentElement)
+            {
+                if (!_cards.TryGetValue(block, out var text))
                 {
-                    text = block.QuerySelectorAll("a[href]").Length > MaxLinksPerRow ? null : Capped(Fold(block.TextContent), MaxRowText);
-                    _rows[block] = text;
+                    // A block that is not small (an article body, a content wrapper) describes none of its links.
+                    var folded = block.QuerySelectorAll("a[href]").Length > MaxLinksPerRow ? null : Fold(block.TextContent);
+                    text = folded is { Length: <= MaxRowText } ? folded : null;
+                    _cards[block] = text;
                 }
 
                 if (text is null)

@@ -52,7 +52,7 @@ public sealed class SiteScope
         host = string.Empty;
         port = null;
         var text = entry?.Trim() ?? string.Empty;
-        if (text.Length == 0
+        if (text.Length == 0 || text.EndsWith(':')
             || !Uri.TryCreate("http://" + text, UriKind.Absolute, out var u)
             || u.AbsolutePath != "/" || u.Query.Length > 0 || u.Fragment.Length > 0 || u.UserInfo.Length > 0
             || text.Contains('/', StringComparison.Ordinal) || text.Contains('@', StringComparison.Ordinal))
@@ -67,5 +67,5 @@ public sealed class SiteScope
 
     public bool Contains(Uri url) =>
         (_hosts.Contains(url.IdnHost) && (url.Port == _start.Port || (url.IsDefaultPort && _start.IsDefaultPort))) // another port is another site
-        || _hostPorts.Contains((url.IdnHost.ToUpperInvariant(), url.Port));
+        || (_hostPorts.Count > 0 && _hostPorts.Contains((url.IdnHost.ToUpperInvariant(), url.Port)));
 }

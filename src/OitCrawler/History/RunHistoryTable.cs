@@ -57,7 +57,7 @@ public static class RunHistoryTable
 
             foreach (var note in (run.Notes ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                w.WriteLine($"    ! {note}"); // a step that failed after the run was stored: reports, page cache, trend.json, alerts
+                w.WriteLine($"    ! {Evidence.HtmlExtractor.Fold(note)}"); // a step that failed after the run was stored; an SMTP reply or error may carry control characters
             }
         }
 

@@ -17,15 +17,16 @@ namespace OitCrawler.Scheduling;
 /// <param name="ReportDirectory">The run's folder: reports, trend.json.</param>
 /// <param name="Files">The files written there (empty when the reports could not be written).</param>
 /// <param name="Alerts">What was detected and queued; null when the run was cancelled or the alerts step failed.</param>
-/// <param name="Problems">The steps after storing that failed (reports, page cache, trend.json, alerts), as noted on the run; empty when all went well.</param>
+/// <param name="Problems">The steps after storing that failed (alerts, reports, page cache, trend.json, e-mail), as noted on the run; empty when all went well.</param>
 public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
 /// <c>run-now</c> alike: take the lock → begin the run (state running) → crawl with the page cache
-/// (conditional requests) → store verdicts and scores → write the reports into the run's folder → save
-/// the pages → trend.json → detect changes → queue and send alerts. Each step after storing is on its
-/// own: its failure is logged and noted on the run, and the steps after it still run. A shutdown cancels the crawl; what was gathered is still
+/// (conditional requests) → store verdicts and scores → detect changes and queue the alerts (held back
+/// from the outbox job) → write the reports into the run's folder → save the pages → trend.json → send
+/// the alerts. Each step after storing is on its own: its failure is logged and noted on the run, and the
+/// steps after it still run. A shutdown cancels the crawl; what was gathered is still
 /// reported and stored as a partial run, and nothing is alerted from it.
 /// </summary>
 public sealed partial class NightlyAudit(
@@ -117,7 +118,7 @@ public sealed partial class NightlyAudit(
         if (result.Evidence.Outcome != CrawlOutcome.Cancelled) // a cancelled run says nothing about the site: no alerts
         {
             await StepAsync(runId, problems, "alerts", async () =>
-                alerted = await alerts.QueueAsync(runId, result, ReportLink(runId, folder), storing.Token));
+                alerted = await alerts.QueueAsync(runId, result, ReportLink(runId, folder), StoreTimeout, storing.Token));
         }
 
         await StepAsync(runId, problems, "reports", async () =>
@@ -150,7 +151,7 @@ public sealed partial class NightlyAudit(
 
         if (alerted is { } queued)
         {
-            await StepAsync(runId, problems, "e-mail", async () => alerted = await alerts.SendAsync(queued, cancellationToken));
+            await StepAsync(runId, problems, "e-mail", async () => alerted = await alerts.SendAsync(runId, queued, cancellationToken));
         }
 
         return new NightlyRun(runId, state, result, folder, files, alerted, problems);

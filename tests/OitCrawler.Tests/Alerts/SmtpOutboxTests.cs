@@ -24,7 +24,7 @@ public sealed class SmtpOutboxTests : IDisposable
         var outbox = await OutboxAsync(sink.Port);
         var messages = Messages(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing, ["O21"] = ItemStatus.Stale });
 
-        Assert.Equal(3, await outbox.EnqueueAsync("run-1", messages, CancellationToken.None));
+        Assert.Equal(3, await outbox.EnqueueAsync("run-1", messages, TimeSpan.Zero, CancellationToken.None));
         var flush = await outbox.FlushAsync(CancellationToken.None);
 
         Assert.Equal(new OutboxFlush(3, 0, 0), flush);
@@ -46,13 +46,31 @@ public sealed class SmtpOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_WithAHold_OutboxJobWaits_ARunFlushSendsAtOnce_AKilledRunsGoOutWhenTheHoldEnds()
+    {
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        var outbox = await OutboxAsync(sink.Port);
+        var digest = Messages(new Dictionary<string, ItemStatus> { ["O1"] = ItemStatus.Missing });
+        await outbox.EnqueueAsync("run-1", digest, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await outbox.EnqueueAsync("run-2", digest, TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal(new OutboxFlush(0, 0, 2), await outbox.FlushAsync(CancellationToken.None)); // the outbox job: both on hold
+        Assert.Equal(new OutboxFlush(1, 0, 1), await outbox.FlushAsync(CancellationToken.None, "run-1")); // run-1's pipeline releases its own
+        Assert.Equal(new OutboxFlush(0, 0, 1), await outbox.FlushAsync(CancellationToken.None, "run-1"));
+
+        _time.Advance(TimeSpan.FromSeconds(61)); // run-2's process died before releasing: the hold ends
+        Assert.Equal(new OutboxFlush(1, 0, 0), await outbox.FlushAsync(CancellationToken.None));
+        Assert.Equal(2, (await sink.WaitForAsync(2)).Count);
+    }
+
+    [Fact]
     public async Task Flush_SmtpDownThenUp_DeliversExactlyOnce()
     {
         var port = SmtpSink.FreePort(); // nobody listens yet
         var outbox = await OutboxAsync(port);
         var messages = Messages(new Dictionary<string, ItemStatus> { ["O1"] = ItemStatus.Missing }); // the digest only
         Assert.Single(messages);
-        await outbox.EnqueueAsync("run-1", messages, CancellationToken.None);
+        await outbox.EnqueueAsync("run-1", messages, TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal(new OutboxFlush(0, 1, 1), await outbox.FlushAsync(CancellationToken.None));
         Assert.Equal(new OutboxFlush(0, 0, 1), await outbox.FlushAsync(CancellationToken.None)); // backing off
@@ -64,7 +82,7 @@ public sealed class SmtpOutboxTests : IDisposable
 
         // A restart: a new outbox on the same database queues the run's alerts again — they are not re-sent.
         var restarted = await OutboxAsync(port);
-        Assert.Equal(0, await restarted.EnqueueAsync("run-1", messages, CancellationToken.None));
+        Assert.Equal(0, await restarted.EnqueueAsync("run-1", messages, TimeSpan.Zero, CancellationToken.None));
         _time.Advance(TimeSpan.FromHours(2));
         Assert.Equal(new OutboxFlush(0, 0, 0), await restarted.FlushAsync(CancellationToken.None));
 
@@ -78,7 +96,7 @@ public sealed class SmtpOutboxTests : IDisposable
     public async Task Flush_AttemptsBackOffExponentially()
     {
         var outbox = await OutboxAsync(SmtpSink.FreePort());
-        await outbox.EnqueueAsync("run-1", Messages(new Dictionary<string, ItemStatus> { ["O1"] = ItemStatus.Missing }), CancellationToken.None);
+        await outbox.EnqueueAsync("run-1", Messages(new Dictionary<string, ItemStatus> { ["O1"] = ItemStatus.Missing }), TimeSpan.Zero, CancellationToken.None);
 
         var tried = new List<int>();
         for (var minute = 0; minute < 8; minute++)
@@ -103,7 +121,7 @@ public sealed class SmtpOutboxTests : IDisposable
         var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Broken }, at: Night, reason: hostile, linkText: hostile);
         var messages = AlertComposer.Compose(new AlertContext("run-x", Night, result, NewGap(result, "O12"), new Dictionary<string, StoredItem>(), [], null, []));
 
-        await outbox.EnqueueAsync("run-x", messages, CancellationToken.None);
+        await outbox.EnqueueAsync("run-x", messages, TimeSpan.Zero, CancellationToken.None);
         await outbox.FlushAsync(CancellationToken.None);
 
         var received = await sink.WaitForAsync(messages.Count);
@@ -123,7 +141,7 @@ public sealed class SmtpOutboxTests : IDisposable
         await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
         var outbox = await OutboxAsync(sink.Port);
         AlertMessage Message(string kind, string email) => new(kind, [new Recipient("ก", email)], "เรื่อง " + kind, "ข้อความ", "<p>ข้อความ</p>");
-        await outbox.EnqueueAsync("run-1", [Message("unit:a", "a@thaphae.example"), Message("unit:bad", "กองคลัง <klang@thaphae.example>"), Message("unit:c", "c@thaphae.example")], CancellationToken.None);
+        await outbox.EnqueueAsync("run-1", [Message("unit:a", "a@thaphae.example"), Message("unit:bad", "กองคลัง <klang@thaphae.example>"), Message("unit:c", "c@thaphae.example")], TimeSpan.Zero, CancellationToken.None);
 
         var flush = await outbox.FlushAsync(CancellationToken.None); // must not throw
 

@@ -87,6 +87,8 @@ public class AssessorRegressionTests
     [Theory]
     [InlineData("แผนปฏิบัติการป้องกันการทุจริต", "/files/plan.pdf", true)] // a document whose year cannot be read may be the current one
     [InlineData("แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567", "/plan-2567/", false)] // a page of its own, not a held document
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต อัปโหลด 26 ก.ย. 2567", "/files/plan.pdf", true)] // an upload date (FY 2567) is not the plan's period
+    [InlineData("แผนปฏิบัติการป้องกันการทุจริต", "/files/plan_57.pdf", true)] // nor is a short year in a file name
     public void PageHeadedWithTheYear_NotOnlyHoldingDatedDocuments_KeepsItsHeadingYear(string row, string target, bool document)
     {
         var holder = new Uri(Home, "/ita/o25/");
@@ -103,6 +105,26 @@ public class AssessorRegressionTests
         }
 
         var result = Judge(Index([.. pages], []), 2568, "O25");
+
+        Assert.NotEqual(ItemStatus.Stale, result.Status);
+    }
+
+    [Fact]
+    public void HeldDocumentLinkedFromMostPages_StillCountsForTheHolder()
+    {
+        // The 2568 plan is linked from every page (a banner): it is still one of the documents the O25 page holds.
+        var holder = new Uri(Home, "/ita/o25/");
+        var current = new Uri(Home, "/files/plan-2568.pdf");
+        var old = new Uri(Home, "/files/plan-2567.pdf");
+        var banner = Link(current, "ดาวน์โหลด", row: "แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2568");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(holder, "แผนปฏิบัติการป้องกันการทุจริต"), banner]),
+            Page(new Uri(Home, "/news/"), "ข่าว", links: [banner]),
+            Page(new Uri(Home, "/contact/"), "ติดต่อ", links: [banner]),
+            Page(holder, "แผนปฏิบัติการป้องกันการทุจริต", headings: ["แผนปฏิบัติการป้องกันการทุจริต"], text: "แผนปฏิบัติการป้องกันการทุจริต",
+                links: [banner, Link(old, "ดาวน์โหลด", row: "แผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ 2567")]));
+
+        var result = Judge(index, 2568, "O25");
 
         Assert.NotEqual(ItemStatus.Stale, result.Status);
     }

@@ -75,6 +75,8 @@ public sealed class HtmlExtractorTests
     [InlineData("""<p>ดูแผนดำเนินงานได้ที่ <a href="/t">แผนดำเนินงาน 2568</a> ของเทศบาล</p>""")] // the link names its target itself
     [InlineData("""<div><a href="/t">ดาวน์โหลด</a> <a href="/a">ก</a> <a href="/b">ข</a> <a href="/c">ค</a> แผนดำเนินงาน</div>""")] // a block of many links describes none
     [InlineData("""<nav><a href="/t">ดาวน์โหลด</a> เมนู</nav>""")] // a menu says nothing of one link
+    [InlineData("""<table><tr><td><a href="/t">ดาวน์โหลด</a> <a href="/a">ก</a> <a href="/b">ข</a> <a href="/c">ค</a> แผน</td></tr></table>""")] // one of many links in a row
+    [InlineData("""<div class="content"><div><p><a href="/t">อ่านต่อ</a></p></div>ข่าวประชาสัมพันธ์ ปีงบประมาณ 2568 ........................................................................................................................................................................................................................................................................................................................................................................................................................................................</div>""")] // a long block is not the link's own
     public void Extract_LinkOutsideARow_NotDescribedByABlockThatIsNotItsOwn(string html)
     {
         var page = Extract(html);

@@ -48,6 +48,7 @@ public sealed class SiteScopeTests
     [InlineData("thaphae.go.th:http")]
     [InlineData("thaphae.go.th:99999")]
     [InlineData("thaphae.go.th?x=1")]
+    [InlineData("thaphae.go.th:")]
     public void TryParseExtraHost_AnythingElse_IsRejected(string entry) =>
         Assert.False(SiteScope.TryParseExtraHost(entry, out _, out _));
 }
