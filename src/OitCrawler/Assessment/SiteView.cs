@@ -197,30 +197,22 @@ internal sealed class SiteView
     /// Lines of text (menus, footers, sidebars) that stand on so many pages that they say nothing
     /// about any one of them: a menu link "ITA 2568" must not date every page FY 2568.
     /// </summary>
-    private static HashSet<string> ChromeLines(EvidenceIndex index)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var page in index.Pages)
-        {
-            foreach (var line in Lines(page.Text).Concat(page.Headings).Distinct(StringComparer.Ordinal))
-            {
-                counts[line] = counts.GetValueOrDefault(line) + 1;
-            }
-        }
-
-        var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
-        return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-    }
+    private static HashSet<string> ChromeLines(EvidenceIndex index) =>
+        OnMostPages(index, page => Lines(page.Text).Concat(page.Headings));
 
     /// <summary>Targets linked from so many pages (the menu, the logo, the footer) that a link to them is site chrome.</summary>
-    private static HashSet<string> ChromeLinks(EvidenceIndex index)
+    private static HashSet<string> ChromeLinks(EvidenceIndex index) =>
+        OnMostPages(index, page => page.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri));
+
+    // What stands on at least half of the pages (and on three at least).
+    private static HashSet<string> OnMostPages(EvidenceIndex index, Func<PageEvidence, IEnumerable<string>> keys)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var page in index.Pages)
         {
-            foreach (var url in page.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri).Distinct(StringComparer.Ordinal))
+            foreach (var key in keys(page).Distinct(StringComparer.Ordinal))
             {
-                counts[url] = counts.GetValueOrDefault(url) + 1;
+                counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
 

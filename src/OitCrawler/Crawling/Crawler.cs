@@ -557,7 +557,14 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private EvidenceIndex Finish(CrawlOutcome outcome, string? reason)
         {
             Report();
-            var index = new EvidenceIndex(start, [.. _pages], [.. _documents], [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope };
+            // Pages and documents in a fixed order (the start page, then by URL), not in the order concurrent fetches
+            // happened to finish: the assessment breaks ties by order, and the same site must get the same verdicts.
+            var pages = _pages
+                .OrderBy(p => p.Url == start || p.RequestedUrl == start ? 0 : 1)
+                .ThenBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
+                .ToList();
+            var documents = _documents.OrderBy(d => d.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
+            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope };
             var elapsed = owner._time.GetElapsedTime(_started);
             owner.LogFinished(start, outcome, index.Pages.Count, index.Documents.Count, _skipCount, _errors, elapsed);
             return index;

@@ -7,6 +7,24 @@ namespace OitCrawler.Tests.Crawling;
 public sealed class CrawlerDiscoveryTests
 {
     [Fact]
+    public async Task CrawlAsync_AnyConcurrency_PagesAndDocumentsInTheSameOrder_StartPageFirst()
+    {
+        // The assessment breaks ties by order: the order in which concurrent fetches finish must not reach it.
+        await using var server = await OitCrawler.Demo.StaticSiteServer.StartAsync(Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "HeldOut", "joomla-subindicator", "site"));
+        await using var one = TestCrawler.Create(("Concurrency", "1"));
+        await using var eight = TestCrawler.Create(("Concurrency", "8"));
+
+        var serial = await one.CrawlAsync(server.BaseUri);
+        var parallel = await eight.CrawlAsync(server.BaseUri);
+
+        Assert.True(serial.Pages.Count > 20);
+        Assert.Equal(server.BaseUri, serial.Pages[0].Url);
+        Assert.Equal(serial.Pages.Select(p => p.Url.AbsoluteUri), parallel.Pages.Select(p => p.Url.AbsoluteUri));
+        Assert.Equal(serial.Documents.Select(d => d.Url.AbsoluteUri), parallel.Documents.Select(d => d.Url.AbsoluteUri));
+        Assert.Equal(serial.Pages.Skip(1).Select(p => p.Url.AbsoluteUri).Order(StringComparer.Ordinal), serial.Pages.Skip(1).Select(p => p.Url.AbsoluteUri));
+    }
+
+    [Fact]
     public async Task CrawlAsync_PageOnlyInSitemaps_Fetched()
     {
         await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
