@@ -89,7 +89,7 @@ public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOp
 
         try
         {
-            return queued with { Flush = await outbox.FlushAsync(cancellationToken, runId) };
+            return queued with { Flush = await outbox.FlushAsync(runId, cancellationToken) };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -71,8 +71,11 @@ public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertO
         return added;
     }
 
-    /// <summary>Sends every alert that is due, and those of <paramref name="releaseRunId"/> still on hold. SMTP being down is not an error: the alerts wait for the next flush.</summary>
-    public async Task<OutboxFlush> FlushAsync(CancellationToken cancellationToken, string? releaseRunId = null)
+    /// <summary>Sends every alert that is due. SMTP being down is not an error: the alerts wait for the next flush.</summary>
+    public Task<OutboxFlush> FlushAsync(CancellationToken cancellationToken) => FlushAsync(null, cancellationToken);
+
+    /// <summary>Sends every alert that is due, and those of <paramref name="releaseRunId"/> still on hold.</summary>
+    public async Task<OutboxFlush> FlushAsync(string? releaseRunId, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
         if (!smtp.Enabled)

@@ -122,7 +122,7 @@ public static class Assessor
             ("link", labelYears),
             ("url", Periods(ThaiYears.FindInUrl(c.Url))),
             ("title", Periods(ThaiYears.Find(target.Heading))),
-            ("text", Periods(ThaiYears.Find(target.Text is { Length: > 1500 } t ? t[..1500] : target.Text))),
+            ("text", Periods(ThaiYears.Find(Lead(target.Text)))),
         };
         var (yearSource, years) = sources.FirstOrDefault(s => s.Years.Count > 0);
         years ??= [];
@@ -226,7 +226,7 @@ public static class Assessor
         // Every document counts, even one linked from most pages: another document can only add a year that
         // matches. Other links count unless they are site chrome (menu, logo, footer).
         var links = page.Links.Where(l => l.Url is not null).ToList();
-        var documents = links.Where(l => ContentKinds.IsDocumentUrl(l.Url!) || site.Index.Document(l.Url!) is not null).ToList();
+        var documents = links.Where(l => site.IsDocument(l.Url!)).ToList();
         if (documents.Count == 0 || links.Any(l => !documents.Contains(l) && !site.IsChromeLink(l)))
         {
             return null; // nothing held, or the page also leads to pages of its own (a news list, a menu of sub-pages)
@@ -240,7 +240,7 @@ public static class Assessor
             var stated = Stated(ThaiYears.Find($"{document.Text} {document.Row}"));
             if (stated.Count == 0 && site.Index.Document(document.Url!)?.Text is { Length: > 0 } text)
             {
-                stated = Stated(ThaiYears.Find(text.Length > 1500 ? text[..1500] : text));
+                stated = Stated(ThaiYears.Find(Lead(text)));
             }
 
             if (stated.Count == 0)
@@ -259,6 +259,9 @@ public static class Assessor
 
     private const int HolderTextLimit = 600;
 
+    // The part of a page's or document's text that states its period: the title block, not the footer or appendices.
+    private static string Lead(string text) => text.Length > 1500 ? text[..1500] : text;
+
     // A page that only lists documents, all of which answer 4xx/5xx, has no substance left.
     private static List<Uri> DeadDocuments(SiteView site, PageEvidence page)
     {
@@ -275,7 +278,7 @@ public static class Assessor
         if (target.Page is { } page && target.Kind == TargetKind.Page)
         {
             var own = ThaiText.Compact(site.OwnText(page));
-            var hasDocuments = page.Links.Any(l => l.Url is { } u && (site.Index.Document(u) is not null || ContentKinds.IsDocumentUrl(u)));
+            var hasDocuments = page.Links.Any(l => l.Url is { } u && site.IsDocument(u));
             var hasData = page.Tables.Any(t => t.Rows.Count > 2);
             if (!hasDocuments && !hasData && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
             {

@@ -220,6 +220,9 @@ internal sealed class SiteView
         return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="url"/> is a document: fetched as one, or named like one (.pdf, .docx …).</summary>
+    public bool IsDocument(Uri url) => Index.Document(url) is not null || ContentKinds.IsDocumentUrl(url);
+
     /// <summary>Whether a link is site chrome: its target is linked from most pages (menus, logo, footer).</summary>
     public bool IsChromeLink(LinkEvidence link) => link.Url is { } url && _chromeLinks.Contains(url.AbsoluteUri);
 

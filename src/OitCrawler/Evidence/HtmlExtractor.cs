@@ -337,6 +337,7 @@ public static partial class HtmlExtractor
                 return null; // a row or list item is RowOf's; one of many links there is not described by a block
             }
 
+            var own = Fold(element.TextContent).Length;
             var block = element.ParentElement;
             for (var level = 0; level < 3 && block is not null && block.LocalName is not ("body" or "html" or "main" or "nav" or "header" or "footer" or "article" or "section"); level++, block = block.ParentElement)
             {
@@ -353,7 +354,7 @@ public static partial class HtmlExtractor
                     return null;
                 }
 
-                if (text.Length > Fold(element.TextContent).Length)
+                if (text.Length > own)
                 {
                     return text;
                 }

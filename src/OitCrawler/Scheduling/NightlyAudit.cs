@@ -15,7 +15,7 @@ namespace OitCrawler.Scheduling;
 /// <param name="State">How the run is stored.</param>
 /// <param name="Result">The audit's verdicts, scores and gaps.</param>
 /// <param name="ReportDirectory">The run's folder: reports, trend.json.</param>
-/// <param name="Files">The files written there (empty when the reports could not be written).</param>
+/// <param name="Files">The files written there: the reports and trend.json (without report.html when the reports could not be written).</param>
 /// <param name="Alerts">What was detected and queued; null when the run was cancelled or the alerts step failed.</param>
 /// <param name="Problems">The steps after storing that failed (alerts, reports, page cache, trend.json, e-mail), as noted on the run; empty when all went well.</param>
 public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts, IReadOnlyList<string> Problems);

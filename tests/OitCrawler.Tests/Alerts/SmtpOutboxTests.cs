@@ -55,8 +55,8 @@ public sealed class SmtpOutboxTests : IDisposable
         await outbox.EnqueueAsync("run-2", digest, TimeSpan.FromSeconds(60), CancellationToken.None);
 
         Assert.Equal(new OutboxFlush(0, 0, 2), await outbox.FlushAsync(CancellationToken.None)); // the outbox job: both on hold
-        Assert.Equal(new OutboxFlush(1, 0, 1), await outbox.FlushAsync(CancellationToken.None, "run-1")); // run-1's pipeline releases its own
-        Assert.Equal(new OutboxFlush(0, 0, 1), await outbox.FlushAsync(CancellationToken.None, "run-1"));
+        Assert.Equal(new OutboxFlush(1, 0, 1), await outbox.FlushAsync("run-1", CancellationToken.None)); // run-1's pipeline releases its own
+        Assert.Equal(new OutboxFlush(0, 0, 1), await outbox.FlushAsync("run-1", CancellationToken.None));
 
         _time.Advance(TimeSpan.FromSeconds(61)); // run-2's process died before releasing: the hold ends
         Assert.Equal(new OutboxFlush(1, 0, 0), await outbox.FlushAsync(CancellationToken.None));
