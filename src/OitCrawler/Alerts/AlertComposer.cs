@@ -7,14 +7,15 @@ using OitCrawler.Crawling;
 using OitCrawler.Gaps;
 using OitCrawler.History;
 using OitCrawler.Text;
+using OitCrawler.Web;
 
 namespace OitCrawler.Alerts;
 
 /// <summary>An addressee: a unit's name and e-mail, both from the measures file or configuration.</summary>
-public sealed record Recipient(string Name, string Email);
+internal sealed record Recipient(string Name, string Email);
 
 /// <summary>One e-mail to queue. <see cref="Kind"/> is <c>digest</c> or <c>unit:&lt;id&gt;</c>.</summary>
-public sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody);
+internal sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody);
 
 /// <summary>Everything an alert is made from.</summary>
 /// <param name="RunId">The run the alert is about.</param>
@@ -25,7 +26,7 @@ public sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, stri
 /// <param name="Trend">Earlier runs, newest first (their scores make the trend line).</param>
 /// <param name="ReportLink">The run's report: a URL under Alerts:ReportBaseUrl, or a file path.</param>
 /// <param name="ExtraDigestRecipients">Alerts:DigestTo.</param>
-public sealed record AlertContext(
+internal sealed record AlertContext(
     string RunId,
     DateTimeOffset Date,
     AuditResult Result,
@@ -41,7 +42,7 @@ public sealed record AlertContext(
 /// agency and unit names of the measures file, counts and dates — and stripped of control characters;
 /// text from crawled pages (titles, link texts, URLs) appears only in bodies, HTML-encoded in HTML.
 /// </summary>
-public static class AlertComposer
+internal static class AlertComposer
 {
     public const string DigestKind = "digest";
 
@@ -230,10 +231,10 @@ public static class AlertComposer
         foreach (var change in items)
         {
             var rule = change.Item.Rule;
-            var head = $"{rule.Code} {rule.Title}: {StatusTh(change.Item.Status)}";
+            var head = $"{rule.Code} {rule.Title}: {ItemStatusText.Th(change.Item.Status)}";
             if (change.Previous is { } previous && previous != change.Item.Status)
             {
-                head += $" (ครั้งก่อน: {StatusTh(previous)})";
+                head += $" (ครั้งก่อน: {ItemStatusText.Th(previous)})";
             }
 
             if (change.FailingRuns > 1)
@@ -289,7 +290,6 @@ public static class AlertComposer
     }
 
     // The same wording as the reports (console, HTML), so an e-mail and the report it links to agree.
-    private static string StatusTh(ItemStatus status) => Reporting.ConsoleReport.StatusTh(status);
 
     // Text bodies: page strings keep their words but lose line breaks and control characters.
     private static string Plain(string value) => HeaderText(value.Length > 1000 ? value[..1000] : value);

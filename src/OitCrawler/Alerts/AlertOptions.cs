@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OitCrawler.Alerts;
 
 /// <summary>When to alert and how to send e-mail. Bound from the <c>Alerts</c> section.</summary>
-public sealed class AlertOptions
+internal sealed class AlertOptions
 {
     public const string SectionName = "Alerts";
 
@@ -36,7 +36,7 @@ public sealed class AlertOptions
 }
 
 /// <summary>The SMTP server. The password is best given as the environment variable <c>OITCRAWLER_Alerts__Smtp__Password</c>.</summary>
-public sealed class SmtpOptions
+internal sealed class SmtpOptions
 {
     /// <summary>The SMTP host; empty turns e-mail off (changes are still in the reports and history).</summary>
     public string? Host { get; set; }

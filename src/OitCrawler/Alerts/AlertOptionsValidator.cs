@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using OitCrawler.Gaps;
 
 namespace OitCrawler.Alerts;
 

@@ -6,14 +6,14 @@ using OitCrawler.History;
 namespace OitCrawler.Alerts;
 
 /// <summary>What alerting did for a run: the changes found, the messages queued, and the send that followed (null when it did not run).</summary>
-public sealed record AlertOutcome(Changes Changes, int Queued, OutboxFlush? Flush);
+internal sealed record AlertOutcome(Changes Changes, int Queued, OutboxFlush? Flush);
 
 /// <summary>
 /// The alert step of the nightly pipeline: read the history, detect changes, compose the e-mail,
 /// store it in the outbox, then try to send it. The decisions are in <see cref="RegressionDetector"/>
 /// and <see cref="AlertComposer"/>; this class only fetches their inputs and hands on their outputs.
 /// </summary>
-public sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOptions<AlertOptions> options, ILogger<AlertService> logger)
+internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOptions<AlertOptions> options, ILogger<AlertService> logger)
 {
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace OitCrawler.Alerts;
 
-public static class AlertsServiceCollectionExtensions
+internal static class AlertsServiceCollectionExtensions
 {
     /// <summary>Registers change detection, e-mail composition and the SMTP outbox; options validated at start.</summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)

@@ -3,7 +3,7 @@ using OitCrawler.Assessment;
 namespace OitCrawler.Alerts;
 
 /// <summary>What changed since the last complete run.</summary>
-public enum ChangeKind
+internal enum ChangeKind
 {
     /// <summary>Passed before, has failed for the configured number of complete runs in a row.</summary>
     NewGap,
@@ -28,16 +28,16 @@ public enum ChangeKind
 }
 
 /// <summary>A change to one item: its verdict before and now, how many complete runs it has failed in a row, and a due date for warnings.</summary>
-public sealed record ItemChange(ChangeKind Kind, ItemResult Item, ItemStatus? Previous, int FailingRuns, DateOnly? DueDate)
+internal sealed record ItemChange(ChangeKind Kind, ItemResult Item, ItemStatus? Previous, int FailingRuns, DateOnly? DueDate)
 {
     public string Code => Item.Rule.Code;
 }
 
 /// <summary>A change to the site as a whole: it stopped or started answering.</summary>
-public sealed record SiteChange(ChangeKind Kind, int Runs, string? Reason);
+internal sealed record SiteChange(ChangeKind Kind, int Runs, string? Reason);
 
 /// <summary>The changes of one run. <see cref="ShouldAlert"/>: worth an e-mail.</summary>
-public sealed record Changes(IReadOnlyList<ItemChange> Items, SiteChange? Site)
+internal sealed record Changes(IReadOnlyList<ItemChange> Items, SiteChange? Site)
 {
     public static Changes None { get; } = new([], null);
 

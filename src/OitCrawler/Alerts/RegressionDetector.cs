@@ -12,7 +12,7 @@ namespace OitCrawler.Alerts;
 /// <param name="EarlierSiteDown">For earlier runs that finished on their own (not interrupted): whether the site was down.</param>
 /// <param name="PreviousCompleteRunAt">When the last complete run started: a warning is given once, on the first run inside its window.</param>
 /// <param name="Now">The clock, from the injected TimeProvider.</param>
-public sealed record DetectorInput(
+internal sealed record DetectorInput(
     bool SiteDown,
     string? SiteDownReason,
     IReadOnlyList<ItemResult> Items,
@@ -26,7 +26,7 @@ public sealed record DetectorInput(
 /// failure of every item; an item must fail <c>ConsecutiveFailures</c> complete runs in a row before it
 /// is a new gap, and a flapping item's return to pass is not news either.
 /// </summary>
-public static partial class RegressionDetector
+internal static partial class RegressionDetector
 {
     private static readonly TimeSpan Bangkok = TimeSpan.FromHours(7);
 

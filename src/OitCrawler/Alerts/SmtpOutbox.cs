@@ -13,7 +13,7 @@ using OitCrawler.History;
 namespace OitCrawler.Alerts;
 
 /// <summary>What one flush did: sent now, failed now (to be retried), and still waiting (including not yet due).</summary>
-public sealed record OutboxFlush(int Sent, int Failed, int Waiting);
+internal sealed record OutboxFlush(int Sent, int Failed, int Waiting);
 
 /// <summary>
 /// The alert outbox in the history database. An alert is stored before it is sent, under a dedup key
@@ -23,7 +23,7 @@ public sealed record OutboxFlush(int Sent, int Failed, int Waiting);
 /// same one. Each message carries a Message-Id derived from its dedup key, so in the one case left —
 /// the server accepted it and the process died before marking it — a receiver can drop the repeat.
 /// </summary>
-public sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<SmtpOutbox> logger)
+internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<SmtpOutbox> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 

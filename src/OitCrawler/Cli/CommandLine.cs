@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OitCrawler.Cli;
 
 /// <summary>A bad command line: the message says what is wrong and what was expected.</summary>
-public sealed class UsageException(string message) : Exception(message)
+internal sealed class UsageException(string message) : Exception(message)
 {
     public UsageException()
         : this("bad usage")
@@ -20,7 +20,7 @@ public sealed class UsageException(string message) : Exception(message)
 /// The parsed command line: a command, its positional arguments, and options mapped onto
 /// configuration keys so that one validation (options classes) covers both appsettings and flags.
 /// </summary>
-public sealed record CommandLine(string Command, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Settings)
+internal sealed record CommandLine(string Command, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Settings)
 {
     public const string Usage = """
         OitCrawler — ตรวจเว็บไซต์หน่วยงานตามเกณฑ์ OIT ของ ITA / audits an agency website against the ITA OIT items

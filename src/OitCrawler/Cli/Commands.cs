@@ -15,7 +15,7 @@ using Serilog;
 namespace OitCrawler.Cli;
 
 /// <summary>The subcommands: thin edges that build the host, validate options, run the pipeline and map outcomes to exit codes.</summary>
-public static class Commands
+internal static class Commands
 {
     /// <summary>The ITA year the bundled demo site was written for.</summary>
     public const int DemoYear = 2568;
@@ -156,7 +156,7 @@ public static class Commands
         ConsoleReport.Write(stdout, result, []);
         try
         {
-            foreach (var file in await runner.WriteReportsAsync(result, [], output, CancellationToken.None))
+            foreach (var file in await ReportWriter.WriteAllAsync(result, [], output, audit.WriteEvidence, CancellationToken.None))
             {
                 stdout.WriteLine($"เขียนรายงาน / wrote: {file}");
             }

@@ -1,7 +1,7 @@
 namespace OitCrawler.Cli;
 
 /// <summary>Process exit codes; documented in README.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Audit done, no gaps.</summary>
     public const int Ok = 0;

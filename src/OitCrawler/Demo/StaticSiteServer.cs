@@ -16,7 +16,7 @@ namespace OitCrawler.Demo;
 /// for the bundled sample site, and by the tests and benchmark for fixture sites; the <c>configure</c> callback
 /// may add routes in front of the files (faults, redirects, generated pages).
 /// </summary>
-public sealed class StaticSiteServer : IAsyncDisposable
+internal sealed class StaticSiteServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -7,7 +7,7 @@ namespace OitCrawler.History;
 /// versioned migrations below at start (each in its own transaction, recorded in schema_version),
 /// so an old database is upgraded in place and a killed run never leaves a half-made schema.
 /// </summary>
-public sealed class HistoryDatabase
+internal sealed class HistoryDatabase
 {
     /// <summary>Migrations in order; append only, never edit one that has shipped.</summary>
     internal static readonly IReadOnlyList<string> Migrations =

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace OitCrawler.History;
 
 /// <summary>Where run history, the page cache and the alert outbox live. Bound from the <c>History</c> section.</summary>
-public sealed class HistoryOptions
+internal sealed class HistoryOptions
 {
     public const string SectionName = "History";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace OitCrawler.History;
 
-public static class HistoryServiceCollectionExtensions
+internal static class HistoryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the history database (a relative path is taken from the content root, not the working

@@ -4,7 +4,7 @@ using OitCrawler.Audit;
 namespace OitCrawler.History;
 
 /// <summary>Run history: the seam between the nightly audit and where its results are kept (SQLite by default).</summary>
-public interface IRunStore
+internal interface IRunStore
 {
     /// <summary>Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>); returns how many.</summary>
     Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken cancellationToken);

@@ -1,11 +1,13 @@
+using OitCrawler.Reporting;
 using OitCrawler.Assessment;
 using OitCrawler.Crawling;
 using OitCrawler.Evidence;
+using OitCrawler.Web;
 
 namespace OitCrawler.History;
 
 /// <summary>Where a run stands: <c>running</c> until it is stored; then complete, partial (cut short) or unreachable.</summary>
-public enum RunState
+internal enum RunState
 {
     Running,
     Complete,
@@ -14,7 +16,7 @@ public enum RunState
 }
 
 /// <summary>One stored run: when, how it ended, its scores, where its report is, and what went wrong after it was stored (<see cref="Notes"/>, one line per failed step).</summary>
-public sealed record RunSummary(
+internal sealed record RunSummary(
     string RunId,
     string Site,
     int Year,
@@ -46,13 +48,13 @@ public sealed record RunSummary(
 }
 
 /// <summary>An item's verdict as stored for a run.</summary>
-public sealed record StoredItem(string Code, string SubIndicator, string Title, ItemStatus Status, string? EvidenceUrl);
+internal sealed record StoredItem(string Code, string SubIndicator, string Title, ItemStatus Status, string? EvidenceUrl);
 
 /// <summary>A run with its item verdicts.</summary>
-public sealed record RunDetail(RunSummary Run, IReadOnlyList<StoredItem> Items);
+internal sealed record RunDetail(RunSummary Run, IReadOnlyList<StoredItem> Items);
 
 /// <summary>The <c>outcome</c> values a run can be stored with besides the crawl's own.</summary>
-public static class RunOutcomes
+internal static class RunOutcomes
 {
     public const string Cancelled = nameof(CrawlOutcome.Cancelled);
 
@@ -69,6 +71,11 @@ public static class RunOutcomes
         CrawlOutcome.Unreachable => RunState.Unreachable,
         _ => RunState.Partial,
     };
+
+    /// <summary>The scores of the complete runs among <paramref name="runs"/>, for trend.json.</summary>
+    public static IEnumerable<RunScores> CompleteScores(IEnumerable<RunSummary> runs) =>
+        runs.Where(r => r.State == RunState.Complete)
+            .Select(r => new RunScores(r.RunId, r.StartedAt, SqliteRunStore.StateText(r.State), r.Oit, r.Indicator9, r.Indicator10, r.SubIndicators));
 
     /// <summary>How a site is keyed in the store: its canonical start URL.</summary>
     public static string SiteKey(Uri site) => (UrlCanonicalizer.Canonicalize(site) ?? site).AbsoluteUri;

@@ -12,7 +12,7 @@ namespace OitCrawler.History;
 /// Last-Modified) and gzip'd evidence are loaded into memory, so a lookup during the crawl never
 /// touches the disk; after the crawl the pages fetched are saved back with a content hash.
 /// </summary>
-public sealed class SqlitePageCache : IPageCache
+internal sealed class SqlitePageCache : IPageCache
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

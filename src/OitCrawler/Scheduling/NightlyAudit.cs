@@ -18,7 +18,7 @@ namespace OitCrawler.Scheduling;
 /// <param name="Files">The files written there: the reports and trend.json (without report.html when the reports could not be written).</param>
 /// <param name="Alerts">What was detected and queued; null when the run was cancelled or the alerts step failed.</param>
 /// <param name="Problems">The steps after storing that failed (alerts, reports, page cache, trend.json, e-mail), as noted on the run; empty when all went well.</param>
-public sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts, IReadOnlyList<string> Problems);
+internal sealed record NightlyRun(string RunId, RunState State, AuditResult Result, string ReportDirectory, IReadOnlyList<string> Files, AlertOutcome? Alerts, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
@@ -29,7 +29,7 @@ public sealed record NightlyRun(string RunId, RunState State, AuditResult Result
 /// steps after it still run. A shutdown cancels the crawl; what was gathered is still
 /// reported and stored as a partial run, and nothing is alerted from it.
 /// </summary>
-public sealed partial class NightlyAudit(
+internal sealed partial class NightlyAudit(
     AuditRunner runner,
     HistoryDatabase database,
     IRunStore store,
@@ -130,7 +130,7 @@ public sealed partial class NightlyAudit(
                 .Select(r => new TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
                 .Reverse()
                 .ToList();
-            files.AddRange(await runner.WriteReportsAsync(result, trend, folder, storing.Token));
+            files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, storing.Token));
         });
 
         if (state != RunState.Unreachable)
@@ -146,7 +146,7 @@ public sealed partial class NightlyAudit(
         await StepAsync(runId, problems, "trend.json", async () =>
         {
             var runs = await store.ListRunsAsync(site, AlertService.HistoryDepth, storing.Token);
-            files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), runs), folder, storing.Token));
+            files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), RunOutcomes.CompleteScores(runs)), folder, storing.Token));
         });
 
         if (alerted is { } queued)

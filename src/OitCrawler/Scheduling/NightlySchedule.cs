@@ -6,7 +6,7 @@ namespace OitCrawler.Scheduling;
 /// The schedule as a value: the cron expression in its time zone, and the decisions made from it.
 /// Pure: every method takes the instant it reasons about, so tests drive it with a fake clock.
 /// </summary>
-public sealed class NightlySchedule
+internal sealed class NightlySchedule
 {
     private readonly CronExpression _cron;
 

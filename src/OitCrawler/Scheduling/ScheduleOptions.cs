@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace OitCrawler.Scheduling;
 
 /// <summary>When <c>serve</c> audits the site. Bound from the <c>Schedule</c> section.</summary>
-public sealed class ScheduleOptions
+internal sealed class ScheduleOptions
 {
     public const string SectionName = "Schedule";
 

@@ -7,7 +7,7 @@ using Quartz;
 
 namespace OitCrawler.Scheduling;
 
-public static class SchedulingServiceCollectionExtensions
+internal static class SchedulingServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="NightlyAudit"/> (what <c>run-now</c> needs) and the schedule options.</summary>
     public static IServiceCollection AddNightlyAudit(this IServiceCollection services, IConfiguration configuration)

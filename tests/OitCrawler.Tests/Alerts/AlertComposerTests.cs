@@ -47,7 +47,7 @@ public class AlertComposerTests
         var digest = Assert.Single(AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap))), m => m.Kind == AlertComposer.DigestKind);
         var title = result.Items.Single(i => i.Rule.Code == "O12").Rule.Title;
 
-        Assert.Contains($"O12 {title}: {OitCrawler.Reporting.ConsoleReport.StatusTh(status)}", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"O12 {title}: {ItemStatusText.Th(status)}", digest.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using OitCrawler.Assessment;
 using OitCrawler.Crawling;
 using OitCrawler.Evidence;
 using OitCrawler.Tests.Support;
+using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Assessment;
 

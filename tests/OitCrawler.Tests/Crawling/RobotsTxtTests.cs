@@ -1,4 +1,5 @@
 using OitCrawler.Crawling;
+using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OitCrawler.Crawling;
+using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling;
 

@@ -1,3 +1,4 @@
+using OitCrawler.Text;
 using System.Text;
 using OitCrawler.Evidence;
 
@@ -32,7 +33,7 @@ public class HtmlExtractorHostileTests
     public void Fold_ControlAndBidiCharacters_AreDropped()
     {
         // Regression: an ESC from &#27; reached the terminal, and U+202E reversed text in reports.
-        Assert.Equal("ประกาศ[31m สำคัญ", HtmlExtractor.Fold("ประกาศ\u001b[31m\u202E สำคัญ\u2066"));
+        Assert.Equal("ประกาศ[31m สำคัญ", ThaiText.Fold("ประกาศ\u001b[31m\u202E สำคัญ\u2066"));
         var page = HtmlExtractor.Extract(Url, "<html><head><title>&#27;[2J&#x202E;ข่าว</title></head><body></body></html>", 1000);
         Assert.Equal("[2Jข่าว", page.Title);
     }

@@ -1,4 +1,5 @@
 using OitCrawler.Evidence;
+using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Evidence;
 

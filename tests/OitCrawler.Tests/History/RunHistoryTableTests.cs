@@ -1,4 +1,5 @@
 using OitCrawler.History;
+using OitCrawler.Cli;
 
 namespace OitCrawler.Tests.History;
 

@@ -10,6 +10,7 @@ using OitCrawler.Demo;
 using OitCrawler.Evidence;
 using OitCrawler.History;
 using OitCrawler.Tests.Support;
+using OitCrawler.Audit;
 
 namespace OitCrawler.Tests.History;
 

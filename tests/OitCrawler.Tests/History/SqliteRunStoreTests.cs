@@ -2,6 +2,7 @@ using OitCrawler.Assessment;
 using OitCrawler.Evidence;
 using OitCrawler.History;
 using OitCrawler.Tests.Support;
+using OitCrawler.Reporting;
 
 namespace OitCrawler.Tests.History;
 
@@ -77,7 +78,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         await RunAsync(store, "b", Night.AddDays(1), RunState.Unreachable, ItemStatus.Unreachable, CrawlOutcome.Unreachable);
         await RunAsync(store, "c", Night.AddDays(2), RunState.Complete, ItemStatus.Missing);
 
-        var trend = TrendReport.Build(RunOutcomes.SiteKey(Audits.Site), await store.ListRunsAsync(Audits.Site, 10, CancellationToken.None));
+        var trend = TrendReport.Build(RunOutcomes.SiteKey(Audits.Site), RunOutcomes.CompleteScores(await store.ListRunsAsync(Audits.Site, 10, CancellationToken.None)));
 
         Assert.Equal(["a", "c"], trend.Runs.Select(r => r.RunId));
         Assert.True(trend.Runs[0].Oit > trend.Runs[1].Oit);

@@ -17,7 +17,7 @@ public sealed partial class HtmlReportTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         var result = SampleAudit.Build();
-        var files = await ReportWriter.WriteAllAsync(result, [], _dir, ct);
+        var files = await ReportWriter.WriteAllAsync(result, [], _dir, false, ct);
         var html = files.Single(f => f.EndsWith("report.html", StringComparison.Ordinal));
 
         await using var browser = await Chromium.StartAsync(ct);

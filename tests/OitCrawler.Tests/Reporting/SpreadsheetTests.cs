@@ -18,7 +18,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task GapsXlsx_OneRowPerGap_WithThaiHeadersStatusesAndUnits()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, CancellationToken.None);
 
         using var book = new XLWorkbook(Path.Combine(_dir, "gaps.xlsx"));
         var sheet = book.Worksheet(1);
@@ -52,7 +52,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task ChecklistXlsx_RulesOrder_HaveOnlyForPass_UrlAndClickPath()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, CancellationToken.None);
 
         using var book = new XLWorkbook(Path.Combine(_dir, "checklist.xlsx"));
         var sheet = book.Worksheet(1);
@@ -83,7 +83,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task GapsCsv_Utf8WithBom_Rfc4180_AndFormulaNeutralised()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_dir, "gaps.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -102,7 +102,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task ChecklistCsv_HasEveryItemWithBom()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_dir, "checklist.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -115,7 +115,7 @@ public sealed class SpreadsheetTests : IDisposable
     [Fact]
     public async Task WriteAll_WritesSixFiles_AndLeavesNoTempFiles()
     {
-        var files = await ReportWriter.WriteAllAsync(SampleAudit.Build(), [], _dir, CancellationToken.None);
+        var files = await ReportWriter.WriteAllAsync(SampleAudit.Build(), [], _dir, false, CancellationToken.None);
 
         Assert.Equal(["report.json", "report.html", "gaps.csv", "gaps.xlsx", "checklist.csv", "checklist.xlsx"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));

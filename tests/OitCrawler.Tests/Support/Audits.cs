@@ -7,7 +7,7 @@ using OitCrawler.Rules;
 namespace OitCrawler.Tests.Support;
 
 /// <summary>Audit results made in memory from the real rules and the Tha Phae measures file, for the pure alert parts.</summary>
-public static class Audits
+internal static class Audits
 {
     public static readonly Uri Site = new("https://www.thaphae.test/");
 

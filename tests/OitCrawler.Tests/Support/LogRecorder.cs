@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace OitCrawler.Tests.Support;
 
 /// <summary>A logger provider that keeps every message in the order it was logged, to check the order of pipeline steps.</summary>
-public sealed class LogRecorder : ILoggerProvider
+internal sealed class LogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
 

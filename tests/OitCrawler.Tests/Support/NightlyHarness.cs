@@ -13,7 +13,7 @@ namespace OitCrawler.Tests.Support;
 /// The nightly pipeline wired through DI as <c>run-now</c> wires it (crawling, audit, history, alerts),
 /// on a temp folder's database and output, auditing a loopback fixture site for ITA 2569.
 /// </summary>
-public sealed class NightlyHarness : IAsyncDisposable
+internal sealed class NightlyHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 

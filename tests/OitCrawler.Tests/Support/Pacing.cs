@@ -8,7 +8,7 @@ namespace OitCrawler.Tests.Support;
 /// failure that matters, shows as gaps near zero), and the median gap must hold the interval
 /// (a wrong rate moves every gap). The exact spacing is pinned with a fake clock in HostPacerTests.
 /// </summary>
-public static class Pacing
+internal static class Pacing
 {
     private static readonly TimeSpan MedianTolerance = TimeSpan.FromMilliseconds(10);
 

@@ -11,7 +11,7 @@ namespace OitCrawler.Tests.Support;
 /// A real SMTP server on 127.0.0.1: Debian's python3-aiosmtpd (installed by .ci/install-deps) with a
 /// tiny handler that writes each message, with its envelope, to a file. Started and stopped by the test.
 /// </summary>
-public sealed class SmtpSink : IAsyncDisposable
+internal sealed class SmtpSink : IAsyncDisposable
 {
     private const string Script = """
         import json, os, signal, sys, threading, time
@@ -132,7 +132,7 @@ public sealed class SmtpSink : IAsyncDisposable
 }
 
 /// <summary>A message as the server received it: envelope and parsed MIME.</summary>
-public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Raw, MimeMessage Message)
+internal sealed record ReceivedMail(string From, IReadOnlyList<string> To, string Raw, MimeMessage Message)
 {
     /// <summary>The header block, raw (before any decoding).</summary>
     public string RawHeaders => Raw[..Math.Max(0, Raw.IndexOf("\r\n\r\n", StringComparison.Ordinal))];

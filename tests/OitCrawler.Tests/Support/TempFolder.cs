@@ -1,7 +1,7 @@
 namespace OitCrawler.Tests.Support;
 
 /// <summary>A fresh folder under the system temp folder, deleted with its contents on dispose.</summary>
-public sealed class TempFolder : IDisposable
+internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {

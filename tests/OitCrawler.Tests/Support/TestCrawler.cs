@@ -9,7 +9,7 @@ namespace OitCrawler.Tests.Support;
 /// A <see cref="Crawler"/> built through DI exactly as the app builds it, from "Crawl:…" settings
 /// layered over test defaults (no rate limit, short retry delays, short timeouts).
 /// </summary>
-public sealed class TestCrawler : IAsyncDisposable
+internal sealed class TestCrawler : IAsyncDisposable
 {
     private static readonly Dictionary<string, string?> Defaults = new()
     {

@@ -8,7 +8,7 @@ using OitCrawler.Demo;
 namespace OitCrawler.Tests.Support;
 
 /// <summary>One canned answer of a <see cref="TestSite"/>.</summary>
-public sealed record TestResponse(int Status, string? ContentType, byte[] Body)
+internal sealed record TestResponse(int Status, string? ContentType, byte[] Body)
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
@@ -36,7 +36,7 @@ public sealed record TestResponse(int Status, string? ContentType, byte[] Body)
 }
 
 /// <summary>A request as the server saw it arrive: when (Stopwatch timestamp), to which host and path, and from whom.</summary>
-public sealed record RecordedRequest(string Host, string Path, string Query, long Timestamp, string? UserAgent)
+internal sealed record RecordedRequest(string Host, string Path, string Query, long Timestamp, string? UserAgent)
 {
     public string PathAndQuery => Path + Query;
 }
@@ -46,7 +46,7 @@ public sealed record RecordedRequest(string Host, string Path, string Query, lon
 /// path and query), optional extra middleware for generated pages and faults, and a log of every
 /// request so tests assert on what was requested and when. Unknown paths get the server's 404.
 /// </summary>
-public sealed class TestSite : IAsyncDisposable
+internal sealed class TestSite : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private StaticSiteServer? _server;

@@ -3,7 +3,7 @@ using System.Text;
 namespace OitCrawler.Tests.Support;
 
 /// <summary>Thai text as legacy agency sites serve it: TIS-620 / windows-874 bytes.</summary>
-public static class Thai
+internal static class Thai
 {
     static Thai() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

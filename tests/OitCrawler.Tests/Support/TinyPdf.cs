@@ -4,7 +4,7 @@ using System.Text;
 namespace OitCrawler.Tests.Support;
 
 /// <summary>Minimal one-page PDFs written by hand (correct xref offsets), with or without a text layer.</summary>
-public static class TinyPdf
+internal static class TinyPdf
 {
     /// <summary>A page that shows <paramref name="text"/> (ASCII) in Helvetica.</summary>
     public static byte[] WithText(string text) =>

@@ -1,0 +1,354 @@
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Rules;
+using OitCrawler.Text;
+using OitCrawler.Web;
+
+namespace OitCrawler.Assessment;
+
+/// <summary>Where a link leads, as far as the crawl knows.</summary>
+internal enum TargetKind
+{
+    Page,
+    Document,
+    OpaqueDocument,
+    External,
+    Broken,
+    Unreachable,
+    NotFetched,
+}
+
+/// <summary>The content behind a candidate link: its heading (title and headings) and text, or why there is none.</summary>
+internal sealed record Target(TargetKind Kind, string Heading, string Text, int Status, string? Detail)
+{
+    public PageEvidence? Page { get; init; }
+
+    public DocumentEvidence? Document { get; init; }
+}
+
+/// <summary>Whether a link sits in the audited year's block of a hub page, another year's block, or neither.</summary>
+internal enum Block
+{
+    Unknown,
+    Current,
+    Other,
+}
+
+/// <summary>One distinct link on the site, with the text forms matching needs computed once.</summary>
+internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool OnHub, Block Block, int? Code, string CompactText, string CompactRow, string CompactUrl, string CompactSection);
+
+/// <summary>A possible piece of evidence for an item, scored by how well it names the item.</summary>
+internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via);
+
+/// <summary>The evidence index prepared once for matching every item: distinct links, hub pages and their year blocks.</summary>
+internal sealed class SiteView
+{
+    /// <summary>Words (compact, lower-case) that name the ITA: a page headed by one of them may be a hub.</summary>
+    internal static readonly string[] ItaWords = ["ita", "oit", "การเปิดเผยข้อมูล", "คุณธรรมและความโปร่งใส", "ประเมินคุณธรรม"];
+
+    private readonly Dictionary<string, SkipRecord> _skips;
+    private readonly HashSet<string> _hubPages;
+
+    private const int MaxTargetText = 200_000;
+    private readonly RuleSet _rules;
+
+    private readonly HashSet<string> _chrome;
+
+    private readonly HashSet<string> _chromeLinks;
+
+    private readonly Dictionary<string, string[]> _names;
+
+    // Computed once: matching asks for them for every link of every item.
+    private readonly (ItemRule Item, string Compact)[] _titles;
+
+    private SiteView(EvidenceIndex index, RuleSet rules, IReadOnlyList<LinkOccurrence> links, HashSet<string> hubPages, HashSet<string> chrome, HashSet<string> chromeLinks)
+    {
+        _chromeLinks = chromeLinks;
+        _rules = rules;
+        _names = rules.Items.ToDictionary(i => i.Code, Names, StringComparer.OrdinalIgnoreCase);
+        _titles = rules.Items.Select(i => (i, ThaiText.Compact(i.Title))).Where(t => t.Item2.Length >= 6).ToArray();
+        _chrome = chrome;
+        Index = index;
+        Links = links;
+        _hubPages = hubPages;
+        _skips = index.Skipped.GroupBy(s => s.Url.AbsoluteUri).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public EvidenceIndex Index { get; }
+
+    public RuleSet Rules => _rules;
+
+    /// <summary>An item's title and aliases, compacted, at least four characters long.</summary>
+    public static string[] Names(ItemRule item) =>
+        item.Aliases.Prepend(item.Title).Select(ThaiText.Compact).Where(t => t.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
+
+    public IReadOnlyList<LinkOccurrence> Links { get; }
+
+    public bool IsHub(Uri url) => _hubPages.Contains(url.AbsoluteUri);
+
+    /// <summary>The length of the longest name (title or alias) of another item found in <paramref name="compactText"/>.</summary>
+    public int LongestOtherName(ItemRule self, string compactText)
+    {
+        if (compactText.Length == 0)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        foreach (var item in _rules.Items)
+        {
+            if (ReferenceEquals(item, self))
+            {
+                continue;
+            }
+
+            foreach (var name in _names[item.Code])
+            {
+                if (name.Length > best && compactText.Contains(name, StringComparison.Ordinal))
+                {
+                    best = name.Length;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
+    public IEnumerable<string> OtherTitles(ItemRule self) =>
+        _titles.Where(t => !ReferenceEquals(t.Item, self)).Select(t => t.Compact);
+
+    public static SiteView Build(EvidenceIndex index, RuleSet rules, int year)
+    {
+        var titles = rules.Items.Select(Names).ToArray();
+
+        // Links on most pages are the site's menu: a menu that numbers the items is not a hub page,
+        // or every page would be one.
+        var linkCounts = new Dictionary<(string, string), int>();
+        foreach (var page in index.Pages)
+        {
+            foreach (var key in page.Links.Select(l => (l.Href, l.Text)).Distinct())
+            {
+                linkCounts[key] = linkCounts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var menuThreshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
+        var hubs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in index.Pages)
+        {
+            var codes = new HashSet<int>();
+            var named = new HashSet<int>();
+            foreach (var link in page.Links.Where(l => linkCounts[(l.Href, l.Text)] < menuThreshold))
+            {
+                if ((ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text)) is { } code)
+                {
+                    codes.Add(code);
+                }
+
+                var text = ThaiText.Compact(link.Text + link.Row);
+                for (var i = 0; i < titles.Length; i++)
+                {
+                    if (titles[i].Any(t => text.Contains(t, StringComparison.Ordinal)))
+                    {
+                        named.Add(i);
+                    }
+                }
+            }
+
+            // A hub numbers the items, or names them under an ITA heading.
+            if (codes.Count >= 6 || (named.Count >= 8 && NamesIta(ThaiText.Compact($"{page.Title} {string.Join(' ', page.Headings)}"))))
+            {
+                hubs.Add(page.Url.AbsoluteUri);
+            }
+        }
+
+        // Menus repeat on every page: keep each distinct link once, preferring its occurrence on a hub.
+        var seen = new HashSet<(string, string, string?)>();
+        var links = new List<LinkOccurrence>();
+        foreach (var page in index.Pages.OrderByDescending(p => hubs.Contains(p.Url.AbsoluteUri)).ThenBy(p => p.Depth))
+        {
+            var onHub = hubs.Contains(page.Url.AbsoluteUri);
+            foreach (var link in page.Links)
+            {
+                if (!seen.Add((link.Href, link.Text, link.Row)))
+                {
+                    continue;
+                }
+
+                var block = onHub ? BlockOf(link.Section, year) : Block.Unknown;
+                var code = ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text) ?? (link.Url is { } u ? ItemCodes.Leading(LastSegment(u)) : null);
+                links.Add(new LinkOccurrence(
+                    link,
+                    page,
+                    onHub,
+                    block,
+                    code,
+                    ThaiText.Compact(link.Text),
+                    ThaiText.Compact(link.Row),
+                    link.Url is { } url ? ThaiText.Compact(UrlCanonicalizer.Display(url)) : string.Empty,
+                    ThaiText.Compact(link.Section)));
+            }
+        }
+
+        return new SiteView(index, rules, links, hubs, ChromeLines(index), ChromeLinks(index));
+    }
+
+    /// <summary>
+    /// Lines of text (menus, footers, sidebars) that stand on so many pages that they say nothing
+    /// about any one of them: a menu link "ITA 2568" must not date every page FY 2568.
+    /// </summary>
+    private static HashSet<string> ChromeLines(EvidenceIndex index) =>
+        OnMostPages(index, page => Lines(page.Text).Concat(page.Headings));
+
+    /// <summary>Targets linked from so many pages (the menu, the logo, the footer) that a link to them is site chrome.</summary>
+    private static HashSet<string> ChromeLinks(EvidenceIndex index) =>
+        OnMostPages(index, page => page.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri));
+
+    // What stands on at least half of the pages (and on three at least).
+    private static HashSet<string> OnMostPages(EvidenceIndex index, Func<PageEvidence, IEnumerable<string>> keys)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var page in index.Pages)
+        {
+            foreach (var key in keys(page).Distinct(StringComparer.Ordinal))
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
+        return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="url"/> is a document: fetched as one, or named like one (.pdf, .docx …).</summary>
+    public bool IsDocument(Uri url) => Index.Document(url) is not null || ContentKinds.IsDocumentUrl(url);
+
+    /// <summary>Whether a link is site chrome: its target is linked from most pages (menus, logo, footer).</summary>
+    public bool IsChromeLink(LinkEvidence link) => link.Url is { } url && _chromeLinks.Contains(url.AbsoluteUri);
+
+    private static string[] Lines(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Whether a line of text (or heading) is site chrome: menus, footers, sidebars.</summary>
+    public bool IsChrome(string line) => _chrome.Contains(line);
+
+    /// <summary>A page's own text: its lines without the site chrome.</summary>
+    public string OwnText(PageEvidence page) => string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
+
+    /// <summary>What lies behind <paramref name="url"/>.</summary>
+    public Target Resolve(Uri url)
+    {
+        if (Index.Page(url) is { } page)
+        {
+            var heading = $"{page.Title} {string.Join(' ', page.Headings.Where(h => !_chrome.Contains(h)).Take(8))}";
+            var text = new System.Text.StringBuilder(OwnText(page));
+
+            // An item page often lists its documents: the assessor reads them, so their text counts.
+            // Framed pages count too (a PDF viewer, a menu in an iframe). Other linked pages do not.
+            foreach (var link in page.Links.Where(l => l.Url is not null).DistinctBy(l => l.Url))
+            {
+                if (Index.Document(link.Url!)?.Text is { } docText && text.Length < MaxTargetText)
+                {
+                    text.Append('\n').Append(docText);
+                }
+                else if (link.Kind is LinkKind.Frame or LinkKind.Embed && Index.Page(link.Url!) is { } framedPage && framedPage.Url != page.Url)
+                {
+                    text.Append('\n').Append(OwnText(framedPage));
+                }
+            }
+
+            return new Target(TargetKind.Page, heading, text.ToString(), page.Status, null) { Page = page };
+        }
+
+        if (Index.Document(url) is { } doc)
+        {
+            return doc.Text is { Length: > 0 } docText
+                ? new Target(TargetKind.Document, string.Empty, docText, doc.Status, null) { Document = doc }
+                : new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, doc.Status, doc.Scanned ? "scanned" : "not read") { Document = doc };
+        }
+
+        if (Index.Fetch(url) is { } fetch)
+        {
+            if (fetch.FinalUrl is { } final && !IsInternal(final))
+            {
+                return new Target(TargetKind.External, string.Empty, string.Empty, 0, null);
+            }
+
+            return fetch.Status switch
+            {
+                >= 400 => new Target(TargetKind.Broken, string.Empty, string.Empty, fetch.Status, null),
+                0 => new Target(TargetKind.Unreachable, string.Empty, string.Empty, 0, fetch.Error),
+                _ => new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, fetch.Status, "not HTML"),
+            };
+        }
+
+        if (_skips.TryGetValue(url.AbsoluteUri, out var skip))
+        {
+            return skip.Reason == SkipReason.HostFailing
+                ? new Target(TargetKind.Unreachable, string.Empty, string.Empty, 0, skip.Detail)
+                : new Target(TargetKind.NotFetched, string.Empty, string.Empty, 0, skip.Detail);
+        }
+
+        if (!IsInternal(url))
+        {
+            return new Target(TargetKind.External, string.Empty, string.Empty, 0, null);
+        }
+
+        return ContentKinds.IsMediaUrl(url)
+            ? new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, 0, "image or media file")
+            : new Target(TargetKind.NotFetched, string.Empty, string.Empty, 0, "not reached within the crawl limits");
+    }
+
+    /// <summary>The link texts clicked from the home page to reach the evidence (คำอธิบาย for ITAS).</summary>
+    public IReadOnlyList<string> ClickPath(Uri? foundOn, string? linkText)
+    {
+        var steps = new List<string>();
+        if (!string.IsNullOrWhiteSpace(linkText))
+        {
+            steps.Add(linkText);
+        }
+
+        var guard = 0;
+        for (var page = foundOn is null ? null : Index.Page(foundOn); page?.FoundOn is not null && guard++ < 10; page = Index.Page(page.FoundOn))
+        {
+            steps.Add(string.IsNullOrWhiteSpace(page.FoundVia) ? UrlCanonicalizer.Display(page.Url) : page.FoundVia);
+        }
+
+        steps.Reverse();
+        return steps;
+    }
+
+    private bool IsInternal(Uri url) => Index.Scope.Contains(url);
+
+    private static Block BlockOf(string? section, int year)
+    {
+        var years = ThaiYears.Find(section);
+        if (years.Count == 0)
+        {
+            return Block.Unknown;
+        }
+
+        return years.Any(y => y.Covers(year) && y.IsSingle) ? Block.Current : Block.Other;
+    }
+
+    private static bool NamesIta(string compact) => ItaWords.Any(w => compact.Contains(w, StringComparison.Ordinal));
+
+    private static string LastSegment(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(segments[^1]);
+        }
+        catch (UriFormatException)
+        {
+            return segments[^1];
+        }
+    }
+}

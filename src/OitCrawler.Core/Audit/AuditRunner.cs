@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OitCrawler.Assessment;
+using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Gaps;
+using OitCrawler.Rules;
+using OitCrawler.Text;
+
+namespace OitCrawler.Audit;
+
+/// <summary>Everything one audit produced.</summary>
+public sealed record AuditResult(
+    Uri Site,
+    RuleSet Rules,
+    int Year,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    EvidenceIndex Evidence,
+    IReadOnlyList<ItemResult> Items,
+    ScoreSummary Score,
+    IReadOnlyList<Gap> Gaps,
+    MeasuresFile? Measures,
+    IReadOnlyList<string> Notes)
+{
+    public bool HasGaps => Gaps.Count > 0;
+}
+
+/// <summary>
+/// The pipeline, once: choose the rules for the year, crawl best-first, assess, score, write the
+/// reports. The one code path used by <c>audit</c>, <c>demo</c> and the nightly job.
+/// </summary>
+public sealed partial class AuditRunner(
+    Crawler crawler,
+    IOptions<AuditOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AuditRunner> logger)
+{
+    private RuleCatalog? _catalog;
+
+    /// <summary>The rules folder, resolved against the working folder and then the program's folder.</summary>
+    public static string ResolveRulesDirectory(string configured)
+    {
+        if (Path.IsPathRooted(configured) || Directory.Exists(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var beside = Path.Combine(AppContext.BaseDirectory, configured);
+        return Directory.Exists(beside) ? beside : Path.GetFullPath(configured);
+    }
+
+    /// <summary>Loads and validates the rules for the configured (or today's) year. Throws <see cref="DataFileException"/>.</summary>
+    public (RuleSet Rules, int Year, string? Note) SelectRules(int? year)
+    {
+        var catalog = LoadCatalog();
+        var wanted = year ?? options.Value.Year ?? ThaiYears.FiscalYearOf(timeProvider.GetUtcNow());
+        var (rules, note) = catalog.For(wanted);
+        if (rules is null)
+        {
+            throw new DataFileException([new FileProblem(options.Value.RulesDirectory, 0, 0, note!)]);
+        }
+
+        return (rules, wanted, note);
+    }
+
+    /// <summary>The configured measures file, validated against the rules; null when none is configured.</summary>
+    public MeasuresFile? LoadMeasures()
+    {
+        var path = options.Value.MeasuresFile;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var resolved = Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+        return MeasuresLoader.Load(resolved, LoadCatalog());
+    }
+
+    public Task<AuditResult> RunAsync(Uri site, int? year, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(site, year, null, null, progress, cancellationToken);
+
+    /// <summary>
+    /// As above, revalidating what <paramref name="cache"/> kept of earlier crawls (conditional requests),
+    /// logging under <paramref name="runId"/> (the nightly job's id; a new one when null).
+    /// </summary>
+    public async Task<AuditResult> RunAsync(Uri site, int? year, IPageCache? cache, string? runId, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (rules, auditYear, note) = SelectRules(year);
+        var measures = LoadMeasures();
+        var notes = new List<string>();
+        if (note is not null)
+        {
+            notes.Add(note);
+            LogRulesFallback(auditYear, rules.Year);
+        }
+
+        var startedAt = timeProvider.GetUtcNow();
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId ?? Guid.NewGuid().ToString("N")[..12], ["Site"] = site.AbsoluteUri });
+        LogStarting(site, rules.Year);
+        var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, progress, cancellationToken);
+        if (evidence.Outcome is not CrawlOutcome.Completed)
+        {
+            notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");
+        }
+
+        var items = Assessor.Assess(evidence, rules, auditYear);
+        var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
+        var gaps = GapBuilder.Build(items, rules, auditYear, measures);
+        if (measures is not null && !measures.Issues.SelectMany(i => i.Activities).Any(a => a.Items.ContainsKey(rules.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            notes.Add($"แผนมาตรการไม่มีการจับคู่ข้อสำหรับเกณฑ์ปี {rules.Year} / the measures file maps no items for the {rules.Year} rules");
+        }
+
+        return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes);
+    }
+
+    // Loaded and validated once per runner: selecting the rules, running and reading the measures share it.
+    private RuleCatalog LoadCatalog() => _catalog ??= RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No rules for ITA {Year}; using the {RulesYear} rules")]
+    private partial void LogRulesFallback(int year, int rulesYear);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Auditing {Site} against the ITA {Year} rules")]
+    private partial void LogStarting(Uri site, int year);
+}

@@ -1,0 +1,574 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OitCrawler.Evidence;
+using OitCrawler.Web;
+
+namespace OitCrawler.Crawling;
+
+/// <summary>
+/// Crawls one site politely (robots.txt, per-host rate and concurrency, identifiable User-Agent),
+/// best-first, within scope and trap guards, and returns the <see cref="EvidenceIndex"/>.
+/// Knows nothing of OIT: what is worth fetching first comes from the <see cref="ILinkPrioritizer"/>.
+/// </summary>
+public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> options, TimeProvider timeProvider, ILogger<Crawler> logger)
+{
+    private readonly IFetcher _fetcher = fetcher;
+    private readonly TimeProvider _time = timeProvider;
+
+    private const int MaxSitemapFiles = 20;
+    private const int MaxSkipRecords = 20_000;
+    private const int MaxRobotsRedirects = 5;
+
+    /// <summary>
+    /// Crawls from <paramref name="startUrl"/>. Cancellation stops the crawl and returns what was
+    /// gathered, marked <see cref="CrawlOutcome.Cancelled"/>, so a shutdown never loses a night's work.
+    /// </summary>
+    public Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        CrawlAsync(startUrl, prioritizer, null, progress, cancellationToken);
+
+    /// <summary>As above, revalidating what <paramref name="cache"/> holds from earlier crawls instead of downloading it again.</summary>
+    public async Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    {
+        var start = UrlCanonicalizer.Canonicalize(startUrl)
+            ?? throw new ArgumentException($"'{startUrl}' is not an http(s) URL", nameof(startUrl));
+        var run = new Run(this, start, prioritizer, cache, progress, options.Value);
+        return await run.ExecuteAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url} {Status} in {Elapsed}")]
+    private partial void LogFetched(Uri url, int status, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason} ({Detail})")]
+    private partial void LogSkipped(Uri url, SkipReason reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {Host} stopped answering: {Reason}")]
+    private partial void LogHostFailing(string host, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
+    private partial void LogFinished(Uri start, CrawlOutcome outcome, int pages, int documents, int skipped, int errors, TimeSpan elapsed);
+
+    private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o)
+    {
+        private readonly Frontier _frontier = new(Math.Max(10_000, o.MaxPages * 20));
+        private readonly HostPacer _pacer = new(owner._time, o.RatePerSecond, o.Concurrency);
+        private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, int> _queryVariants = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _failingHosts = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, byte> _skippedUrls = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<PageEvidence> _pages = new();
+        private readonly ConcurrentQueue<DocumentEvidence> _documents = new();
+        private readonly ConcurrentQueue<FetchRecord> _fetches = new();
+        private readonly ConcurrentQueue<SkipRecord> _skipped = new();
+        private readonly SiteScope _scope = SiteScope.For(start, o.ExtraHosts);
+        private readonly UrlInterner _urls = new();
+        private readonly long _started = owner._time.GetTimestamp();
+        private int _fetched;
+        private int _errors;
+        private int _skipCount;
+        private bool _budgetHit;
+
+        public async Task<EvidenceIndex> ExecuteAsync(CancellationToken callerToken)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+            deadline.CancelAfter(o.MaxDuration);
+            var cancellationToken = deadline.Token;
+
+            // First, so that every link back to the start page shares the start URL.
+            _urls.Intern(start);
+            try
+            {
+                var robots = await RobotsForAsync(start, cancellationToken);
+                if (!robots.IsAllowed(start))
+                {
+                    return Finish(CrawlOutcome.Unreachable, $"robots.txt disallows {start.AbsolutePath} for {o.ProductToken}");
+                }
+
+                _frontier.TryAdd(new FrontierEntry(start, 0, null, null, int.MaxValue, false));
+                var first = await _frontier.TakeAsync(cancellationToken);
+                try
+                {
+                    await ProcessAsync(first!, cancellationToken);
+                }
+                finally
+                {
+                    _frontier.Complete();
+                }
+
+                if (StartFailure() is { } failure)
+                {
+                    _frontier.Close();
+                    return Finish(CrawlOutcome.Unreachable, failure);
+                }
+
+                await SeedFromSitemapsAsync(robots, cancellationToken);
+                var workers = Enumerable.Range(0, o.Concurrency).Select(_ => WorkAsync(cancellationToken)).ToArray();
+                await Task.WhenAll(workers);
+            }
+            catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+            {
+                _frontier.Close();
+                return Finish(CrawlOutcome.Cancelled, "cancelled before the crawl finished; evidence is partial");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var left in _frontier.Close())
+                {
+                    Skip(left.Url, SkipReason.Budget, $"time limit of {o.MaxDuration} reached", left.FoundOn);
+                }
+
+                return Finish(CrawlOutcome.BudgetExhausted, $"time limit of {o.MaxDuration} reached");
+            }
+
+            if (_failingHosts.TryGetValue(start.Authority, out var reason))
+            {
+                return Finish(CrawlOutcome.HostFailing, reason);
+            }
+
+            return _budgetHit
+                ? Finish(CrawlOutcome.BudgetExhausted, $"page budget of {o.MaxPages} reached")
+                : Finish(CrawlOutcome.Completed, null);
+        }
+
+        private async Task WorkAsync(CancellationToken cancellationToken)
+        {
+            while (await _frontier.TakeAsync(cancellationToken) is { } entry)
+            {
+                try
+                {
+                    await ProcessAsync(entry, cancellationToken);
+                }
+                finally
+                {
+                    _frontier.Complete();
+                }
+            }
+        }
+
+        private async Task ProcessAsync(FrontierEntry entry, CancellationToken cancellationToken)
+        {
+            if (_failingHosts.TryGetValue(entry.Url.Authority, out var failing))
+            {
+                Skip(entry.Url, SkipReason.HostFailing, failing, entry.FoundOn);
+                return;
+            }
+
+            // Robots first: a URL that is never fetched must not spend the page budget.
+            if (!(await RobotsForAsync(entry.Url, cancellationToken)).IsAllowed(entry.Url))
+            {
+                Skip(entry.Url, SkipReason.Robots, "disallowed by robots.txt", entry.FoundOn);
+                return;
+            }
+
+            if (Interlocked.Increment(ref _fetched) > o.MaxPages)
+            {
+                Interlocked.Decrement(ref _fetched);
+                _budgetHit = true;
+                Skip(entry.Url, SkipReason.Budget, $"page budget of {o.MaxPages} reached", entry.FoundOn);
+                foreach (var left in _frontier.Close())
+                {
+                    Skip(left.Url, SkipReason.Budget, $"page budget of {o.MaxPages} reached", left.FoundOn);
+                }
+
+                return;
+            }
+
+            var url = entry.Url;
+            var chain = new List<Uri> { url };
+            FetchResponse response;
+            while (true)
+            {
+                if (!(await RobotsForAsync(url, cancellationToken)).IsAllowed(url))
+                {
+                    Skip(url, SkipReason.Robots, "disallowed by robots.txt", entry.FoundOn);
+                    return;
+                }
+
+                var cached = cache?.Lookup(url);
+                var request = new FetchRequest(url, start.IdnHost, o.MaxBodyBytes, o.MaxDocumentBytes)
+                {
+                    IfNoneMatch = cached?.ETag,
+                    IfModifiedSince = cached?.ETag is null ? cached?.LastModified : null,
+                };
+                using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
+                {
+                    response = await owner._fetcher.FetchAsync(request, cancellationToken);
+                }
+
+                owner.LogFetched(url, response.Status, response.Elapsed);
+                if (response.Status == 304 && cached is not null)
+                {
+                    _fetches.Enqueue(new FetchRecord(url, 304, null, null));
+                    Reuse(entry, url, cached);
+                    Report();
+                    return;
+                }
+                if (!response.IsRedirect)
+                {
+                    break;
+                }
+
+                var next = _urls.Intern(UrlCanonicalizer.Canonicalize(response.Location!));
+                _fetches.Enqueue(new FetchRecord(url, response.Status, null, next));
+                if (next is null)
+                {
+                    return;
+                }
+
+                if (chain.Contains(next))
+                {
+                    Skip(next, SkipReason.RedirectLoop, $"redirect loop: {string.Join(" → ", chain.Select(c => c.AbsolutePath))} → {next.AbsolutePath}", entry.FoundOn);
+                    Interlocked.Increment(ref _errors);
+                    return;
+                }
+
+                if (chain.Count > o.MaxRedirects)
+                {
+                    Skip(next, SkipReason.TooManyRedirects, $"more than {o.MaxRedirects} redirects", entry.FoundOn);
+                    Interlocked.Increment(ref _errors);
+                    return;
+                }
+
+                if (!InScope(next) || !_frontier.MarkSeen(next))
+                {
+                    return; // external target (kept as the fetch record's FinalUrl) or already crawled on its own
+                }
+
+                chain.Add(next);
+                url = next;
+            }
+
+            RecordResponse(entry, url, response);
+            if (response.Status is >= 200 and < 300)
+            {
+                Store(entry, url, response);
+            }
+
+            Report();
+        }
+
+        private void RecordResponse(FrontierEntry entry, Uri url, FetchResponse response)
+        {
+            switch (response.Failure)
+            {
+                case FetchFailure.Blocked:
+                    Skip(url, SkipReason.PrivateAddress, response.Error ?? "private address", entry.FoundOn);
+                    return;
+                case FetchFailure.CircuitOpen:
+                    HostFailing(url.Authority, $"circuit breaker open after repeated failures at {url.Authority}");
+                    Skip(url, SkipReason.HostFailing, "circuit breaker open", entry.FoundOn);
+                    return;
+                case FetchFailure.None:
+                    break;
+                default:
+                    break;
+            }
+
+            _fetches.Enqueue(new FetchRecord(url, response.Status, response.Error, null));
+            if (response.Failure != FetchFailure.None || response.Status >= 400)
+            {
+                Interlocked.Increment(ref _errors);
+            }
+        }
+
+        private void Store(FrontierEntry entry, Uri url, FetchResponse response)
+        {
+            var requested = url == entry.Url ? null : entry.Url;
+            var isHtml = response.MediaType is null or "text/html" or "application/xhtml+xml";
+            if (isHtml && !ContentKinds.IsDocumentUrl(url))
+            {
+                var (html, charset) = ContentDecoder.Decode(response.Body, response.Charset);
+                var page = HtmlExtractor.Extract(url, html, o.MaxTextChars, _urls) with
+                {
+                    RequestedUrl = requested,
+                    Status = response.Status,
+                    LastModified = response.LastModified,
+                    ETag = response.ETag,
+                    Charset = charset,
+                    Depth = entry.Depth,
+                    FoundOn = entry.FoundOn,
+                    FoundVia = entry.LinkText,
+                    Truncated = response.Truncated,
+                };
+                _pages.Enqueue(page);
+                Enqueue(page);
+                return;
+            }
+
+            if (ContentKinds.IsDocumentType(response.MediaType) || ContentKinds.IsDocumentUrl(url))
+            {
+                var (text, scanned) = ContentKinds.IsPdf(response.MediaType, url) && !response.Truncated
+                    ? PdfText.Read(response.Body, o.MaxTextChars)
+                    : (null, false);
+                _documents.Enqueue(new DocumentEvidence
+                {
+                    Url = url,
+                    RequestedUrl = requested,
+                    Status = response.Status,
+                    MediaType = response.MediaType,
+                    Size = response.ContentLength ?? (response.Truncated ? null : response.Body.Length),
+                    LastModified = response.LastModified,
+                    Text = text,
+                    Scanned = scanned,
+                    Depth = entry.Depth,
+                    FoundOn = entry.FoundOn,
+                    FoundVia = entry.LinkText,
+                });
+            }
+        }
+
+        // 304 Not Modified: the evidence of the earlier crawl stands, placed where this crawl found it.
+        private void Reuse(FrontierEntry entry, Uri url, CachedResource cached)
+        {
+            var requested = url == entry.Url ? null : entry.Url;
+            if (cached.Page is { } old)
+            {
+                var page = old with { Url = url, RequestedUrl = requested, Depth = entry.Depth, FoundOn = entry.FoundOn, FoundVia = entry.LinkText };
+                _pages.Enqueue(page);
+                Enqueue(page);
+            }
+            else if (cached.Document is { } doc)
+            {
+                _documents.Enqueue(doc with { Url = url, RequestedUrl = requested, Depth = entry.Depth, FoundOn = entry.FoundOn, FoundVia = entry.LinkText });
+            }
+        }
+
+        private void Enqueue(PageEvidence page)
+        {
+            foreach (var link in page.Links)
+            {
+                if (link.Url is not { } url || !InScope(url) || ContentKinds.IsMediaUrl(url) || _frontier.IsSeen(url))
+                {
+                    continue;
+                }
+
+                if (Trap(url, page.Depth + 1) is { } trap)
+                {
+                    Skip(url, trap.Reason, trap.Detail, page.Url);
+                    continue;
+                }
+
+                var priority = prioritizer.Score(url, link.Row is null ? link.Text : link.Text + " " + link.Row);
+                _frontier.TryAdd(new FrontierEntry(url, page.Depth + 1, page.Url, link.Text, priority, ContentKinds.IsDocumentUrl(url)));
+            }
+        }
+
+        private (SkipReason Reason, string Detail)? Trap(Uri url, int depth)
+        {
+            if (depth > o.MaxDepth)
+            {
+                return (SkipReason.MaxDepth, $"depth {depth} > {o.MaxDepth}");
+            }
+
+            if (url.AbsoluteUri.Length > o.MaxUrlLength)
+            {
+                return (SkipReason.UrlTooLong, $"{url.AbsoluteUri.Length} characters > {o.MaxUrlLength}");
+            }
+
+            var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var repeated = segments.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() >= o.MaxRepeatedSegments);
+            if (repeated is not null)
+            {
+                return (SkipReason.RepeatingSegments, $"segment '{repeated.Key}' repeats {repeated.Count()} times");
+            }
+
+            if (url.Query.Length > 1)
+            {
+                var key = url.GetLeftPart(UriPartial.Path);
+                var variants = _queryVariants.AddOrUpdate(key, 1, (_, n) => n + 1);
+                if (variants > o.MaxQueryVariantsPerPath)
+                {
+                    return (SkipReason.QueryVariants, $"more than {o.MaxQueryVariantsPerPath} query variants of {url.AbsolutePath}");
+                }
+            }
+
+            return null;
+        }
+
+        private async Task SeedFromSitemapsAsync(RobotsTxt robots, CancellationToken cancellationToken)
+        {
+            var pending = new Queue<Uri>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in robots.Sitemaps.Append("/sitemap.xml"))
+            {
+                if (UrlCanonicalizer.Resolve(start, s) is { } u && InScope(u) && seen.Add(u.AbsoluteUri))
+                {
+                    pending.Enqueue(u);
+                }
+            }
+
+            var files = 0;
+            while (pending.Count > 0 && files++ < MaxSitemapFiles)
+            {
+                var sitemap = pending.Dequeue();
+                if (!(await RobotsForAsync(sitemap, cancellationToken)).IsAllowed(sitemap))
+                {
+                    continue;
+                }
+
+                FetchResponse response;
+                using (await _pacer.AcquireAsync(sitemap.Authority, cancellationToken))
+                {
+                    response = await owner._fetcher.FetchAsync(new FetchRequest(sitemap, start.IdnHost, o.MaxBodyBytes, 0), cancellationToken);
+                }
+
+                if (response.Status is < 200 or >= 300 || response.Body.Length == 0)
+                {
+                    continue;
+                }
+
+                var (pages, nested) = SitemapReader.Read(response.Body);
+                foreach (var n in nested)
+                {
+                    if (UrlCanonicalizer.Resolve(sitemap, n) is { } u && InScope(u) && seen.Add(u.AbsoluteUri))
+                    {
+                        pending.Enqueue(u);
+                    }
+                }
+
+                foreach (var p in pages)
+                {
+                    // Interned only once queued: a sitemap may list far more URLs than the frontier takes.
+                    if (UrlCanonicalizer.Resolve(sitemap, p) is { } u && InScope(u) && !ContentKinds.IsMediaUrl(u) && Trap(u, 1) is null
+                        && _frontier.TryAdd(new FrontierEntry(u, 1, sitemap, null, prioritizer.Score(u, string.Empty), ContentKinds.IsDocumentUrl(u))))
+                    {
+                        _urls.Intern(u);
+                    }
+                }
+            }
+        }
+
+        private Task<RobotsTxt> RobotsForAsync(Uri url, CancellationToken cancellationToken)
+        {
+            if (!o.RespectRobots)
+            {
+                return Task.FromResult(RobotsTxt.AllowAll);
+            }
+
+            var key = url.GetLeftPart(UriPartial.Authority);
+            return _robots.GetOrAdd(key, k => new Lazy<Task<RobotsTxt>>(() => FetchRobotsAsync(new Uri(k + "/robots.txt"), cancellationToken))).Value;
+        }
+
+        private async Task<RobotsTxt> FetchRobotsAsync(Uri robotsUrl, CancellationToken cancellationToken)
+        {
+            FetchResponse response;
+            var url = robotsUrl;
+            for (var hops = 0; ; hops++)
+            {
+                using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
+                {
+                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                }
+
+                // RFC 9309 §2.3.1.2: follow at least five redirects (http → https, a moved file); past
+                // that, the 3xx below counts as unavailable.
+                if (!response.IsRedirect || hops == MaxRobotsRedirects || UrlCanonicalizer.Canonicalize(response.Location!) is not { } next)
+                {
+                    break;
+                }
+
+                url = next;
+            }
+
+            // 4xx: no rules. 5xx or no answer: the site is the user's own and a broken robots.txt should
+            // not hide it, so crawl as if there were none (a departure from RFC 9309's "assume disallow").
+            if (response.Status is < 200 or >= 300)
+            {
+                return RobotsTxt.AllowAll;
+            }
+
+            var (text, _) = ContentDecoder.Decode(response.Body, response.Charset);
+            var robots = RobotsTxt.Parse(text, o.ProductToken);
+            if (robots.CrawlDelay is { } delay)
+            {
+                _pacer.SetCrawlDelay(robotsUrl.Authority, delay > o.MaxCrawlDelay ? o.MaxCrawlDelay : delay);
+            }
+
+            return robots;
+        }
+
+        private string? StartFailure()
+        {
+            if (_failingHosts.TryGetValue(start.Authority, out var failing))
+            {
+                return failing;
+            }
+
+            // Judge the answer the start page's redirects lead to, not the redirect itself.
+            var chain = new List<Uri> { start };
+            var record = _fetches.FirstOrDefault(f => f.Url == start);
+            while (record?.FinalUrl is { } next && !chain.Contains(next))
+            {
+                chain.Add(next);
+                record = _fetches.FirstOrDefault(f => f.Url == next);
+            }
+
+            if (record is null || record.FinalUrl is not null)
+            {
+                // No answer where the chain ends: skipped (loop, robots, private address) or outside the scope.
+                var target = record?.FinalUrl ?? chain[^1];
+                return _skipped.FirstOrDefault(s => s.Url == target)?.Detail
+                    ?? (target == start ? null : $"the start page redirects to {target}, outside the crawl's scope; start there or add its host to Crawl:ExtraHosts");
+            }
+
+            return record switch
+            {
+                { Status: 0 } => $"no answer from {start.Authority}: {record.Error}",
+                { Status: >= 400 } => $"{start.Authority} answered HTTP {record.Status} to the start page",
+                _ => null,
+            };
+        }
+
+        private void HostFailing(string authority, string reason)
+        {
+            if (_failingHosts.TryAdd(authority, reason))
+            {
+                owner.LogHostFailing(authority, reason);
+                if (string.Equals(authority, start.Authority, StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var left in _frontier.Close())
+                    {
+                        Skip(left.Url, SkipReason.HostFailing, reason, left.FoundOn);
+                    }
+                }
+            }
+        }
+
+        private void Skip(Uri url, SkipReason reason, string detail, Uri? foundOn)
+        {
+            // Past the record cap a skip is only counted: the set of skipped URLs must stay bounded too.
+            if (_skippedUrls.Count < MaxSkipRecords * 2 && !_skippedUrls.TryAdd(url.AbsoluteUri, 0))
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _skipCount);
+            owner.LogSkipped(url, reason, detail);
+            if (_skipped.Count < MaxSkipRecords)
+            {
+                _skipped.Enqueue(new SkipRecord(url, reason, detail, foundOn));
+            }
+        }
+
+        private bool InScope(Uri url) => _scope.Contains(url);
+
+        private void Report() =>
+            progress?.Report(new CrawlProgress(_fetched, _frontier.Queued, _errors, _skipCount, owner._time.GetElapsedTime(_started)));
+
+        private EvidenceIndex Finish(CrawlOutcome outcome, string? reason)
+        {
+            Report();
+            // Pages and documents in a fixed order (the start page, then by URL), not in the order concurrent fetches
+            // happened to finish: the assessment breaks ties by order, and the same site must get the same verdicts.
+            var pages = _pages
+                .OrderBy(p => p.Url == start || p.RequestedUrl == start ? 0 : 1)
+                .ThenBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
+                .ToList();
+            var documents = _documents.OrderBy(d => d.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
+            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope };
+            var elapsed = owner._time.GetElapsedTime(_started);
+            owner.LogFinished(start, outcome, index.Pages.Count, index.Documents.Count, _skipCount, _errors, elapsed);
+            return index;
+        }
+    }
+}

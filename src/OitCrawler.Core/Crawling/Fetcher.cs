@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using OitCrawler.Web;
+
+namespace OitCrawler.Crawling;
+
+/// <summary>One HTTP request: the URL, the host allowed to be private, conditional validators and the byte cap.</summary>
+public sealed record FetchRequest(Uri Url, string TrustedHost, long MaxHtmlBytes, long MaxDocumentBytes)
+{
+    public string? IfNoneMatch { get; init; }
+
+    public DateTimeOffset? IfModifiedSince { get; init; }
+}
+
+/// <summary>Why a request produced no HTTP answer.</summary>
+public enum FetchFailure
+{
+    None,
+    Network,
+    Timeout,
+    Blocked,
+    CircuitOpen,
+}
+
+/// <summary>One HTTP answer (redirects are not followed here), its body read up to a cap.</summary>
+public sealed record FetchResponse(Uri Url, int Status, FetchFailure Failure, string? Error)
+{
+    public string? MediaType { get; init; }
+
+    public string? Charset { get; init; }
+
+    public byte[] Body { get; init; } = [];
+
+    public bool Truncated { get; init; }
+
+    public long? ContentLength { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    public string? ETag { get; init; }
+
+    public Uri? Location { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public bool IsRedirect => Status is 301 or 302 or 303 or 307 or 308 && Location is not null;
+}
+
+/// <summary>The seam between the crawler and the network.</summary>
+public interface IFetcher
+{
+    Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Fetches over the typed <see cref="HttpClient"/> whose handler chain holds the resilience pipeline
+/// (retry, circuit breaker, attempt timeout) and the <see cref="AddressGuard"/>. Reads headers first,
+/// then at most the cap for the content kind, so a huge or endless body costs only the cap.
+/// </summary>
+internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> options) : IFetcher
+{
+    public async Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        message.Options.Set(AddressGuard.TrustedHost, request.TrustedHost);
+        message.Headers.UserAgent.ParseAdd(options.Value.UserAgent);
+        message.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        message.Headers.AcceptLanguage.ParseAdd("th,en;q=0.8");
+        if (request.IfNoneMatch is { } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            message.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (request.IfModifiedSince is { } since)
+        {
+            message.Headers.IfModifiedSince = since;
+        }
+
+        try
+        {
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var content = response.Content.Headers;
+            var mediaType = content.ContentType?.MediaType?.ToLowerInvariant();
+            var cap = ContentKinds.IsHtmlLike(mediaType) ? request.MaxHtmlBytes
+                : ContentKinds.IsPdf(mediaType, request.Url) ? request.MaxDocumentBytes
+                : 0;
+            // Polly's timeout ends when the headers arrive; a server that then drips the body one byte
+            // at a time must not hold a worker (or the nightly lock) for ever.
+            using var bodyDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyDeadline.CancelAfter(options.Value.RequestTimeout);
+            var (body, truncated) = response.IsSuccessStatusCode && cap > 0
+                ? await ReadCappedAsync(response.Content, cap, bodyDeadline.Token)
+                : ([], false);
+
+            return new FetchResponse(request.Url, (int)response.StatusCode, FetchFailure.None, null)
+            {
+                MediaType = mediaType,
+                Charset = content.ContentType?.CharSet,
+                Body = body,
+                Truncated = truncated,
+                ContentLength = content.ContentLength,
+                LastModified = content.LastModified,
+                ETag = response.Headers.ETag?.ToString(),
+                Location = response.Headers.Location is { } loc ? new Uri(request.Url, loc) : null,
+                Elapsed = Stopwatch.GetElapsedTime(started),
+            };
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Blocked, blocked.Message);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.CircuitOpen, ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"the body did not arrive within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"no answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.InnerException?.Message ?? ex.Message);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.Message);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new FetchResponse(request.Url, 0, FetchFailure.Network, "bad compressed body: " + ex.Message);
+        }
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            using var sink = new MemoryStream();
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                var room = cap - sink.Length;
+                if (read > room)
+                {
+                    sink.Write(buffer, 0, (int)room);
+                    return (sink.ToArray(), true);
+                }
+
+                sink.Write(buffer, 0, read);
+            }
+
+            return (sink.ToArray(), false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using OitCrawler.Evidence;
+
+namespace OitCrawler.Reporting;
+
+/// <summary>evidence.json: the evidence index as extracted, for seeing why a verdict was reached. Not a contract.</summary>
+internal static class EvidenceJson
+{
+    public static async Task WriteAsync(EvidenceIndex index, string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.Create(path);
+        await JsonSerializer.SerializeAsync(
+            stream,
+            new { index.StartUrl, index.Outcome, index.OutcomeReason, index.Pages, index.Documents, index.Fetches, index.Skipped },
+            ReportJson.Options,
+            cancellationToken);
+    }
+}
