@@ -28,4 +28,10 @@ internal interface IRunStore
 
     /// <summary>Each item's statuses in the site's last <paramref name="runs"/> complete runs, newest first, other than <paramref name="excludingRunId"/>.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<ItemStatus>>> ItemHistoryAsync(Uri site, string? excludingRunId, int runs, CancellationToken cancellationToken);
+
+    /// <summary>One run with every item's verdict, evidence and reasons; null when no run has that id.</summary>
+    Task<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>One item's verdicts (with evidence and reasons) in the site's last <paramref name="runs"/> stored runs that assessed it, newest first.</summary>
+    Task<IReadOnlyList<ItemVerdict>> ItemTimelineAsync(Uri site, string code, int runs, CancellationToken cancellationToken);
 }

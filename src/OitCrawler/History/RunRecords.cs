@@ -47,8 +47,16 @@ internal sealed record RunSummary(
     public bool SiteDown => State == RunState.Unreachable || Outcome == nameof(CrawlOutcome.HostFailing);
 }
 
-/// <summary>An item's verdict as stored for a run.</summary>
-internal sealed record StoredItem(string Code, string SubIndicator, string Title, ItemStatus Status, string? EvidenceUrl);
+/// <summary>An item's verdict as stored for a run; <see cref="Evidence"/> and <see cref="Reasons"/> are read only where asked for (the dashboard), else empty.</summary>
+internal sealed record StoredItem(string Code, string SubIndicator, string Title, ItemStatus Status, string? EvidenceUrl)
+{
+    public IReadOnlyList<EvidenceRef> Evidence { get; init; } = [];
+
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
+}
+
+/// <summary>One item's verdict in one run: a point on the item's timeline.</summary>
+internal sealed record ItemVerdict(RunSummary Run, StoredItem Item);
 
 /// <summary>A run with its item verdicts.</summary>
 internal sealed record RunDetail(RunSummary Run, IReadOnlyList<StoredItem> Items);

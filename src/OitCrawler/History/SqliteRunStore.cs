@@ -225,6 +225,76 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         return history;
     }
 
+    public async Task<RunDetail?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        RunSummary run;
+        long id;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {RunColumns}, id FROM runs WHERE run_id = $id";
+            command.Parameters.AddWithValue("$id", runId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            run = ReadRun(reader);
+            id = reader.GetInt64(RunColumnCount);
+        }
+
+        var items = new List<StoredItem>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {ItemColumns} FROM item_results i WHERE i.run = $run";
+            command.Parameters.AddWithValue("$run", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadItem(reader, 0));
+            }
+        }
+
+        return new RunDetail(run, items);
+    }
+
+    public async Task<IReadOnlyList<ItemVerdict>> ItemTimelineAsync(Uri site, string code, int runs, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {RunColumns}, {ItemColumns}
+            FROM runs r JOIN item_results i ON i.run = r.id
+            WHERE r.site = $site AND i.code = $code AND r.state <> 'running'
+            ORDER BY r.started_at DESC, r.id DESC LIMIT $runs
+            """;
+        command.Parameters.AddWithValue("$site", RunOutcomes.SiteKey(site));
+        command.Parameters.AddWithValue("$code", code);
+        command.Parameters.AddWithValue("$runs", runs);
+        var timeline = new List<ItemVerdict>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            timeline.Add(new ItemVerdict(ReadRun(reader), ReadItem(reader, RunColumnCount)));
+        }
+
+        return timeline;
+    }
+
+    private const string ItemColumns = "i.code, i.sub_indicator, i.title, i.status, i.evidence_url, i.evidence_json, i.reasons_json";
+
+    private static StoredItem ReadItem(SqliteDataReader r, int at) => new(
+        r.GetString(at),
+        r.GetString(at + 1),
+        r.GetString(at + 2),
+        ParseStatus(r.GetString(at + 3)),
+        r.IsDBNull(at + 4) ? null : r.GetString(at + 4))
+    {
+        Evidence = JsonSerializer.Deserialize<List<EvidenceRef>>(r.GetString(at + 5), Json) ?? [],
+        Reasons = JsonSerializer.Deserialize<List<Reason>>(r.GetString(at + 6), Json) ?? [],
+    };
+
     private const string RunColumns = "run_id, site, year, rules_year, started_at, finished_at, state, outcome, outcome_reason, pages, documents, oit, indicator9, indicator10, scores_json, report_path, run_trigger, notes";
     private const int RunColumnCount = 18;
 

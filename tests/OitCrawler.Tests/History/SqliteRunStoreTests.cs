@@ -87,6 +87,43 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Contains("\"indicator9\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetRunAsync_StoredRun_ReadsItemsWithEvidenceAndReasons()
+    {
+        var store = await StoreAsync();
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Stale }, at: Night, reason: "<b>ปี 2566</b>", linkText: "<script>x()</script>");
+        await store.BeginRunAsync("r1", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
+        await store.FinishRunAsync("r1", RunState.Complete, result, null, CancellationToken.None);
+
+        var detail = await store.GetRunAsync("r1", CancellationToken.None);
+
+        Assert.Null(await store.GetRunAsync("nope", CancellationToken.None));
+        Assert.Equal("r1", detail!.Run.RunId);
+        var o12 = detail.Items.Single(i => i.Code == "O12");
+        Assert.Equal(ItemStatus.Stale, o12.Status);
+        Assert.Equal("<script>x()</script>", Assert.Single(o12.Evidence).LinkText);
+        Assert.Equal(new Uri(Audits.Site, "ita/o12/"), o12.Evidence[0].Url);
+        Assert.Equal("<b>ปี 2566</b>", Assert.Single(o12.Reasons).Th);
+    }
+
+    [Fact]
+    public async Task ItemTimelineAsync_OneItemAcrossStoredRuns_NewestFirstWithoutRunning()
+    {
+        var store = await StoreAsync();
+        await RunAsync(store, "a", Night, RunState.Complete, ItemStatus.Pass);
+        await RunAsync(store, "b", Night.AddDays(1), RunState.Unreachable, ItemStatus.Unreachable, CrawlOutcome.Unreachable);
+        await RunAsync(store, "c", Night.AddDays(2), RunState.Complete, ItemStatus.Missing);
+        await store.BeginRunAsync("d", Audits.Site, 2568, 2568, Night.AddDays(3), "schedule", CancellationToken.None);
+
+        var timeline = await store.ItemTimelineAsync(Audits.Site, "O12", 10, CancellationToken.None);
+
+        Assert.Equal(["c", "b", "a"], timeline.Select(v => v.Run.RunId));
+        Assert.Equal([ItemStatus.Missing, ItemStatus.Unreachable, ItemStatus.Pass], timeline.Select(v => v.Item.Status));
+        Assert.NotEmpty(timeline[2].Item.Evidence);
+        Assert.Equal(["c"], (await store.ItemTimelineAsync(Audits.Site, "O12", 1, CancellationToken.None)).Select(v => v.Run.RunId));
+        Assert.Empty(await store.ItemTimelineAsync(new Uri("https://other.test/"), "O12", 10, CancellationToken.None));
+    }
+
     private async Task<SqliteRunStore> StoreAsync()
     {
         var database = new HistoryDatabase(_temp.File("history.db"));
