@@ -67,7 +67,7 @@ public sealed class ProblemList(string file, IReadOnlyDictionary<string, (int Li
 /// requirement) and maps each JSON path to its line and column, so that semantic checks can point
 /// at the offending line too.
 /// </summary>
-internal static class JsonDataFile
+public static class JsonDataFile
 {
     // Property names exactly as documented (camelCase, case-sensitive), numbers as numbers, and a
     // null where a list or text is required is an error, not a crash later.
@@ -93,6 +93,11 @@ internal static class JsonDataFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new DataFileException([new FileProblem(path, 0, 0, "cannot read: " + ex.Message)]);
+        }
+
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..]; // Notepad's UTF-8 byte order mark: the JSON reader takes it for a bad first value
         }
 
         try

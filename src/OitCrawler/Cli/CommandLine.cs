@@ -41,6 +41,8 @@ internal sealed record CommandLine(string Command, IReadOnlyList<string> Argumen
               one audit of Audit:Site through the nightly path (history, per-run reports, alerts)
           oitcrawler history [N]
               the last N runs (default 20) with their scores and trend
+          oitcrawler fleet validate FILE
+              check an agencies file (CSV or JSON); every problem with file:line:column
 
         Exit codes: 0 no gaps · 1 gaps found · 2 bad usage/configuration/rules · 3 site unreachable
                     4 another audit is running (run-now) · 130 interrupted
@@ -55,6 +57,7 @@ internal sealed record CommandLine(string Command, IReadOnlyList<string> Argumen
         ["--rate"] = ("Crawl:RatePerSecond", v => Number(v, "--rate", 0, 10_000)),
         ["--concurrency"] = ("Crawl:Concurrency", v => Int(v, "--concurrency", 1, 64)),
         ["--evidence"] = ("Audit:WriteEvidence", v => bool.TryParse(v, out _) ? v : throw new UsageException("--evidence takes true or false")),
+        ["--fleet"] = ("Fleet:AgenciesFile", v => v),
         ["--iit"] = ("Audit:IitScore", v => Number(v, "--iit", 0, 100)),
         ["--eit"] = ("Audit:EitScore", v => Number(v, "--eit", 0, 100)),
     };

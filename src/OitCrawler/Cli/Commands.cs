@@ -44,6 +44,7 @@ internal static class Commands
                 "serve" => await NightlyCommands.ServeAsync(line, cancellationToken),
                 "run-now" => await NightlyCommands.RunNowAsync(line, stdout, stderr, cancellationToken),
                 "history" => await NightlyCommands.HistoryAsync(line, stdout, cancellationToken),
+                "fleet" => await Fleet.FleetCommands.RunAsync(line, stdout, stderr, cancellationToken),
                 _ => throw new UsageException($"unknown command '{line.Command}'; see 'oitcrawler --help'"),
             };
         }
