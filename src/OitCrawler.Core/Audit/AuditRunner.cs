@@ -24,6 +24,9 @@ public sealed record AuditResult(
     IReadOnlyList<string> Notes)
 {
     public bool HasGaps => Gaps.Count > 0;
+
+    /// <summary>The agency's name: from its measures file, else from the home page's title, else the site's host.</summary>
+    public string Agency => Measures?.Agency is { Length: > 0 } named ? named : AgencyNames.FromTitle(Evidence.Home?.Title) ?? Site.IdnHost;
 }
 
 /// <summary>

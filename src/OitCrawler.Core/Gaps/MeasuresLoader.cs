@@ -4,9 +4,12 @@ using OitCrawler.Rules;
 namespace OitCrawler.Gaps;
 
 /// <summary>Loads a measures file and validates it against the rules catalog: file and line for every problem.</summary>
-internal static class MeasuresLoader
+public static class MeasuresLoader
 {
-    public static MeasuresFile Load(string path, RuleCatalog catalog)
+    /// <summary>Loads <paramref name="path"/> and checks its item codes against the rules in <paramref name="rulesDirectory"/>.</summary>
+    public static MeasuresFile Load(string path, string rulesDirectory) => Load(path, RuleCatalog.Load(rulesDirectory));
+
+    internal static MeasuresFile Load(string path, RuleCatalog catalog)
     {
         var (measures, positions) = JsonDataFile.Read<MeasuresFile>(path);
         var problems = new ProblemList(path, positions);

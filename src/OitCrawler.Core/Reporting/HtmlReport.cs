@@ -39,7 +39,7 @@ internal static class HtmlReport
         ArgumentNullException.ThrowIfNull(trend);
 
         var h = new StringBuilder(64 * 1024);
-        var agency = string.IsNullOrWhiteSpace(result.Measures?.Agency) ? result.Site.Host : result.Measures.Agency;
+        var agency = result.Agency;
         h.Append("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")

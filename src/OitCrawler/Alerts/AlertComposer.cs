@@ -55,7 +55,7 @@ internal static class AlertComposer
 
         var result = context.Result;
         var measures = result.Measures;
-        var agency = HeaderText(measures?.Agency is { Length: > 0 } a ? a : result.Site.IdnHost);
+        var agency = HeaderText(result.Agency);
         var date = ThaiYears.FormatThaiDate(context.Date);
         var messages = new List<AlertMessage>();
 
@@ -159,7 +159,7 @@ internal static class AlertComposer
         var text = new StringBuilder();
         var html = new StringBuilder();
         var result = context.Result;
-        var agency = result.Measures?.Agency is { Length: > 0 } a ? a : result.Site.IdnHost;
+        var agency = result.Agency;
         var date = ThaiYears.FormatThaiDate(context.Date);
 
         text.AppendLine(CultureInfo.InvariantCulture, $"ผลการตรวจเว็บไซต์{agency} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year} วันที่ {date}");

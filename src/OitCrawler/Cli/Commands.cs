@@ -1,61 +1,60 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
 using OitCrawler.Crawling;
-using OitCrawler.Demo;
-using OitCrawler.Evidence;
-using OitCrawler.Reporting;
 using OitCrawler.Rules;
 using Serilog;
+using Serilog.Events;
 
 namespace OitCrawler.Cli;
 
-/// <summary>The subcommands: thin edges that build the host, validate options, run the pipeline and map outcomes to exit codes.</summary>
+/// <summary>The entry point of every command: parse, run, and turn what went wrong into one clear message and an exit code.</summary>
 internal static class Commands
 {
-    /// <summary>The ITA year the bundled demo site was written for.</summary>
-    public const int DemoYear = 2568;
-
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        CommandLine line;
-        try
+        var say = new Say(stdout, stderr);
+        var cli = new CliContext(say, CommandTree.LanguageOption());
+        var root = CommandTree.Build(cli);
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args); // no command: the overview
+        say.Language = parse.GetValue(cli.Language) switch
         {
-            line = CommandLine.Parse(args);
-        }
-        catch (UsageException ex)
+            "th" => ConsoleLanguage.Th,
+            "en" => ConsoleLanguage.En,
+            _ => ConsoleLanguage.Both,
+        };
+        if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"oitcrawler: {ex.Message}");
+            CommandTree.WriteErrors(parse, say);
             return ExitCodes.BadInput;
         }
 
+        if (parse.Action is HelpAction)
+        {
+            return CommandTree.WriteHelp(parse, say);
+        }
+
         try
         {
-            return line.Command switch
-            {
-                "help" => Help(stdout),
-                "audit" => await AuditAsync(line, stdout, stderr, cancellationToken),
-                "demo" => await DemoAsync(line, stdout, stderr, cancellationToken),
-                "rules" => ValidateRules(line, stdout, stderr),
-                "serve" => await NightlyCommands.ServeAsync(line, cancellationToken),
-                "run-now" => await NightlyCommands.RunNowAsync(line, stdout, stderr, cancellationToken),
-                "history" => await NightlyCommands.HistoryAsync(line, stdout, cancellationToken),
-                "fleet" => await Fleet.FleetCommands.RunAsync(line, stdout, stderr, cancellationToken),
-                _ => throw new UsageException($"unknown command '{line.Command}'; see 'oitcrawler --help'"),
-            };
+            // Exceptions come back here (one message each, below), and Ctrl+C is Program's: a crawl needs
+            // longer than System.CommandLine's termination timeout to store a partial run.
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                cancellationToken);
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine($"oitcrawler: {ex.Message}");
+            say.Fail(ex.Thai, ex.Message);
             return ExitCodes.BadInput;
         }
         catch (DataFileException ex)
         {
-            stderr.WriteLine("oitcrawler: invalid data file:");
+            say.Fail("ไฟล์ข้อมูลไม่ถูกต้อง:", "invalid data file:");
             foreach (var problem in ex.Problems)
             {
                 stderr.WriteLine($"  {problem}");
@@ -65,170 +64,43 @@ internal static class Commands
         }
         catch (OptionsValidationException ex)
         {
-            stderr.WriteLine($"oitcrawler: invalid configuration (appsettings.json or options): {string.Join("; ", ex.Failures)}");
+            Configuration(say, ex.Failures);
             return ExitCodes.BadInput;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
         {
             // Start-up validation reports every bad section at once.
-            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
-            stderr.WriteLine($"oitcrawler: invalid configuration (appsettings.json or options): {string.Join("; ", failures)}");
+            Configuration(say, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
             return ExitCodes.BadInput;
         }
         catch (InvalidDataException ex)
         {
             // Configuration providers and the history database both report unreadable data this way.
-            stderr.WriteLine($"oitcrawler: unreadable data: {(ex.InnerException is { } inner ? inner.Message : ex.Message)}");
+            var detail = ex.InnerException is { } inner ? inner.Message : ex.Message;
+            say.Fail($"อ่านข้อมูลไม่ได้: {detail}", $"unreadable data: {detail}");
             return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             // An output folder that cannot be written, a full disk, a locked database: one line, no trace.
-            stderr.WriteLine($"oitcrawler: {ex.Message}");
+            say.Fail($"อ่านหรือเขียนไฟล์ไม่ได้: {ex.Message}", ex.Message);
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            stderr.WriteLine("oitcrawler: interrupted");
+            say.Fail("ถูกขัดจังหวะ", "interrupted");
             return ExitCodes.Cancelled;
         }
     }
 
-    private static int Help(TextWriter stdout)
+    private static void Configuration(Say say, IEnumerable<string> failures)
     {
-        stdout.WriteLine(CommandLine.Usage);
-        return ExitCodes.Ok;
+        var text = string.Join("; ", failures);
+        say.Fail($"การตั้งค่าไม่ถูกต้อง (appsettings.json หรือตัวเลือก): {text}", $"invalid configuration (appsettings.json or options): {text}");
     }
 
-    private static async Task<int> AuditAsync(CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        if (line.Arguments.Count != 1)
-        {
-            throw new UsageException("audit takes one start URL, e.g. oitcrawler audit https://www.thaphae.go.th/");
-        }
-
-        var site = CommandLine.ParseSite(line.Arguments[0]);
-        using var host = BuildHost(line.Settings);
-        return await RunAuditAsync(host, site, stdout, stderr, cancellationToken);
-    }
-
-    private static async Task<int> DemoAsync(CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var root = FindSample("demo-site");
-        var settings = new Dictionary<string, string?>(line.Settings, StringComparer.Ordinal)
-        {
-            // The demo site is ours and on loopback: no need to pace or wait long on retries.
-            ["Crawl:RatePerSecond"] = line.Settings.GetValueOrDefault("Crawl:RatePerSecond") ?? "0",
-            ["Crawl:RetryBaseDelay"] = "00:00:00.100",
-            ["Crawl:MaxRetries"] = "1",
-        };
-        settings.TryAdd("Audit:Year", DemoYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        settings.TryAdd("Audit:IitScore", "82.14");
-        settings.TryAdd("Audit:EitScore", "78.93");
-
-        await using var server = await StaticSiteServer.StartAsync(root, app =>
-            app.Map("/_down", branch => branch.Run(context =>
-            {
-                context.Abort(); // a service that drops the connection: the "unreachable" verdict
-                return Task.CompletedTask;
-            })), cancellationToken);
-        stdout.WriteLine($"เว็บไซต์ตัวอย่าง (เทศบาลตำบลท่าแพ สมมติ) / demo site served at {server.BaseUri}");
-        using var host = BuildHost(settings);
-        var code = await RunAuditAsync(host, server.BaseUri, stdout, stderr, cancellationToken);
-        return code is ExitCodes.Gaps ? ExitCodes.Ok : code; // gaps are the point of the demo
-    }
-
-    private static async Task<int> RunAuditAsync(IHost host, Uri site, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var runner = host.Services.GetRequiredService<AuditRunner>();
-        var audit = host.Services.GetRequiredService<IOptions<AuditOptions>>().Value;
-        var time = host.Services.GetRequiredService<TimeProvider>();
-        var (_, year, note) = runner.SelectRules(null);
-        if (note is not null)
-        {
-            stderr.WriteLine($"หมายเหตุ / note: {note}");
-        }
-
-        stderr.WriteLine($"ตรวจ / auditing {site} (ITA {year})…");
-        var progress = new ConsoleProgress(stderr, time);
-        var result = await runner.RunAsync(site, year, progress, cancellationToken);
-        progress.Done();
-        var output = Path.GetFullPath(audit.OutputDirectory);
-        ConsoleReport.Write(stdout, result, []);
-        try
-        {
-            foreach (var file in await ReportWriter.WriteAllAsync(result, [], output, audit.WriteEvidence, CancellationToken.None))
-            {
-                stdout.WriteLine($"เขียนรายงาน / wrote: {file}");
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"oitcrawler: the audit finished but its reports could not be written to {output}: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        if (result.Evidence.Outcome == CrawlOutcome.Unreachable)
-        {
-            stderr.WriteLine($"oitcrawler: site unreachable: {result.Evidence.OutcomeReason}");
-            return ExitCodes.Unreachable;
-        }
-
-        if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
-        {
-            stderr.WriteLine("oitcrawler: interrupted; the report is partial");
-            return ExitCodes.Cancelled;
-        }
-
-        return result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok;
-    }
-
-    private static int ValidateRules(CommandLine line, TextWriter stdout, TextWriter stderr)
-    {
-        if (line.Arguments.Count == 0 || line.Arguments[0] != "validate")
-        {
-            throw new UsageException("usage: oitcrawler rules validate [FILE|DIR ...]");
-        }
-
-        var targets = line.Arguments.Skip(1).DefaultIfEmpty(AuditRunner.ResolveRulesDirectory("rules")).ToList();
-        var files = new List<string>();
-        foreach (var target in targets)
-        {
-            if (Directory.Exists(target))
-            {
-                files.AddRange(Directory.GetFiles(target, "ita-*.json").Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(target))
-            {
-                files.Add(target);
-            }
-            else
-            {
-                stderr.WriteLine($"{target}:0:0: no such file or folder");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        var failed = 0;
-        foreach (var file in files)
-        {
-            try
-            {
-                var rules = RuleLoader.Load(file);
-                stdout.WriteLine($"OK   {file}: ITA {rules.Year}, {rules.Items.Count} items");
-            }
-            catch (DataFileException ex)
-            {
-                failed++;
-                foreach (var problem in ex.Problems)
-                {
-                    stderr.WriteLine(problem);
-                }
-            }
-        }
-
-        return failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
-    }
+    /// <summary>The log file when appsettings.json names no Serilog sinks (one a day, 14 kept).</summary>
+    public const string DefaultLogFile = "logs/oitcrawler-.log";
 
     /// <summary>Builds the host for a command: appsettings.json (working folder, else beside the program), environment, flags; options validated now.</summary>
     public static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides, Action<HostApplicationBuilder>? configure = null)
@@ -243,7 +115,26 @@ internal static class Commands
         // would swap the process-wide Log.Logger, so two hosts side by side (serve's catch-up, tests) would write
         // into each other's files and the first to stop would close the other's log.
         builder.Services.AddSerilog(
-            (_, logger) => logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext(),
+            (_, logger) =>
+            {
+                // Library noise (Quartz's eleven start-up lines, hosting, HTTP) stays at Warning whether or not
+                // appsettings.json has a Serilog section; a section's own levels and overrides still win.
+                logger.MinimumLevel.Information()
+                    .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                    .MinimumLevel.Override("System", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
+                    .MinimumLevel.Override("OitCrawler.Crawling", LogEventLevel.Warning)
+                    .MinimumLevel.Override("OitCrawler.Audit", LogEventLevel.Warning)
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .Enrich.FromLogContext();
+                if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+                {
+                    // No sinks configured: the console (stderr) and daily files, as the shipped appsettings.json has.
+                    logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+                        .WriteTo.File(DefaultLogFile, formatProvider: CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+                }
+            },
             preserveStaticLogger: true);
         builder.Services.AddCrawling(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
@@ -253,17 +144,19 @@ internal static class Commands
         return host;
     }
 
-    private static string FindSample(string name)
+    /// <summary>A file or folder that ships beside the program (samples/, measures/), or in the working folder when run from the repository.</summary>
+    public static string FindShipped(params string[] parts)
     {
         foreach (var root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            var path = Path.Combine(root, "samples", name);
-            if (Directory.Exists(path))
+            var path = Path.Combine([root, .. parts]);
+            if (Directory.Exists(path) || File.Exists(path))
             {
                 return path;
             }
         }
 
-        throw new UsageException($"the bundled sample site samples/{name} was not found beside the program or in the working folder");
+        var name = string.Join('/', parts);
+        throw new UsageException($"ไม่พบ {name} ข้างโปรแกรมหรือในโฟลเดอร์ปัจจุบัน", $"{name} was not found beside the program or in the working folder");
     }
 }

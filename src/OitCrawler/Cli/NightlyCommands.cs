@@ -13,109 +13,58 @@ using OitCrawler.Scheduling;
 
 namespace OitCrawler.Cli;
 
-/// <summary><c>serve</c>, <c>run-now</c> and <c>history</c>: thin edges over History, Scheduling and Alerts.</summary>
+/// <summary>What <c>serve</c> and <c>run-now</c> share: the nightly services, the configured site, the printed run.</summary>
 internal static class NightlyCommands
 {
-    /// <summary>The Generic Host worker: Quartz fires the audit on the schedule; under systemd or as a Windows service it reports its state to them.</summary>
-    public static async Task<int> ServeAsync(CommandLine line, CancellationToken cancellationToken)
-    {
-        NoArguments(line, "serve");
-        if (WindowsServiceHelpers.IsWindowsService())
-        {
-            // A Windows service starts in System32: relative paths (logs/, data/, out/) belong beside the program.
-            Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        }
-
-        using var host = Commands.BuildHost(line.Settings, builder =>
-        {
-            AddNightly(builder);
-            builder.Services.AddNightlySchedule(builder.Configuration);
-            // Time for a cancelled crawl to store the partial run (at most 60 s) and write its report before the host gives up; under systemd's TimeoutStopSec=120.
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(100));
-            builder.Services.AddSystemd();
-            builder.Services.AddWindowsService(o => o.ServiceName = "OitCrawler");
-        });
-        RequireSite(host);
-        await host.Services.GetRequiredService<HistoryDatabase>().MigrateAsync(cancellationToken);
-        await host.RunAsync(cancellationToken);
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>One audit through <see cref="NightlyAudit"/>, the scheduled job's own path.</summary>
-    public static async Task<int> RunNowAsync(CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        NoArguments(line, "run-now");
-        using var host = Commands.BuildHost(line.Settings, AddNightly);
-        var site = RequireSite(host);
-        stderr.WriteLine($"ตรวจ / auditing {site} (run-now)…");
-        var run = await host.Services.GetRequiredService<NightlyAudit>().RunAsync("run-now", cancellationToken);
-        if (run is null)
-        {
-            stderr.WriteLine("oitcrawler: another audit is running (the service, or another run-now); try again when it has finished");
-            return ExitCodes.Busy;
-        }
-
-        WriteRun(stdout, stderr, run);
-        return run.Result.Evidence.Outcome switch
-        {
-            CrawlOutcome.Unreachable => ExitCodes.Unreachable,
-            CrawlOutcome.Cancelled => ExitCodes.Cancelled,
-            _ => run.Result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok,
-        };
-    }
-
     /// <summary>What <c>run-now</c> prints of a stored run; a step that failed after storing (reports, e-mail) is a warning on stderr, never hidden behind "reports in".</summary>
-    internal static void WriteRun(TextWriter stdout, TextWriter stderr, NightlyRun run)
+    internal static void WriteRun(Say say, NightlyRun run)
     {
-        ConsoleReport.Write(stdout, run.Result, run.Files);
-        stdout.WriteLine(run.Files.Any(f => Path.GetFileName(f) == ReportWriter.HtmlFileName)
-            ? $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; reports in {run.ReportDirectory}"
-            : $"run {run.RunId}: {SqliteRunStore.StateText(run.State)}; ไม่ได้เขียนรายงาน / no reports written");
+        ConsoleReport.Write(say.Out, run.Result, run.Files);
+        var state = SqliteRunStore.StateText(run.State);
+        if (run.Files.Any(f => Path.GetFileName(f) == ReportWriter.HtmlFileName))
+        {
+            say.Line($"การตรวจ {run.RunId}: {StateTh(run.State)} รายงานอยู่ที่ {run.ReportDirectory}", $"run {run.RunId}: {state}; reports in {run.ReportDirectory}");
+        }
+        else
+        {
+            say.Line($"การตรวจ {run.RunId}: {StateTh(run.State)} ไม่ได้เขียนรายงาน", $"run {run.RunId}: {state}; no reports written");
+        }
+
         foreach (var problem in run.Problems)
         {
-            stderr.WriteLine($"คำเตือน / warning: run {run.RunId} is stored, but {problem} (noted on the run: oitcrawler history)");
+            say.Note(
+                $"คำเตือน: บันทึกการตรวจ {run.RunId} แล้ว แต่ {problem} (บันทึกไว้ในประวัติ: oitcrawler history)",
+                $"warning: run {run.RunId} is stored, but {problem} (noted on the run: oitcrawler history)");
         }
 
         if (run.Alerts is { } alerts)
         {
             var c = alerts.Changes;
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"changes: {c.OfKind(ChangeKind.NewGap).Count()} new gaps, {c.OfKind(ChangeKind.Fixed).Count()} fixed, {c.OfKind(ChangeKind.AboutToGoStale).Count() + c.OfKind(ChangeKind.HalfYearReportDue).Count()} due soon{(c.Site is { } s ? ", site " + s.Kind : string.Empty)}"));
+            var newGaps = c.OfKind(ChangeKind.NewGap).Count();
+            var fixedItems = c.OfKind(ChangeKind.Fixed).Count();
+            var dueSoon = c.OfKind(ChangeKind.AboutToGoStale).Count() + c.OfKind(ChangeKind.HalfYearReportDue).Count();
+            var siteKind = c.Site is { } s ? s.Kind.ToString() : null;
+            say.Line(
+                string.Create(CultureInfo.InvariantCulture, $"การเปลี่ยนแปลง: ไม่ผ่านใหม่ {newGaps} ข้อ แก้แล้ว {fixedItems} ข้อ ใกล้ครบกำหนด {dueSoon} ข้อ{(siteKind is null ? string.Empty : " เว็บไซต์: " + siteKind)}"),
+                string.Create(CultureInfo.InvariantCulture, $"changes: {newGaps} new gaps, {fixedItems} fixed, {dueSoon} due soon{(siteKind is null ? string.Empty : ", site " + siteKind)}"));
             if (alerts.Flush is { } flush)
             {
-                stdout.WriteLine($"e-mail: {alerts.Queued} queued, {flush.Sent} sent, {flush.Waiting} waiting in the outbox");
+                say.Line(
+                    $"อีเมล: เข้าคิว {alerts.Queued} ส่งแล้ว {flush.Sent} รอในคิว {flush.Waiting}",
+                    $"e-mail: {alerts.Queued} queued, {flush.Sent} sent, {flush.Waiting} waiting in the outbox");
             }
         }
     }
 
-    /// <summary>Past runs, newest first, with each indicator's score and its direction since the run before.</summary>
-    public static async Task<int> HistoryAsync(CommandLine line, TextWriter stdout, CancellationToken cancellationToken)
+    private static string StateTh(RunState state) => state switch
     {
-        var limit = 20;
-        if (line.Arguments.Count > 1 || (line.Arguments.Count == 1 && (!int.TryParse(line.Arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1)))
-        {
-            throw new UsageException("usage: oitcrawler history [N]   (N: how many runs, default 20)");
-        }
+        RunState.Complete => "ครบ",
+        RunState.Partial => "ไม่ครบ",
+        RunState.Unreachable => "เข้าเว็บไซต์ไม่ได้",
+        _ => "กำลังตรวจ",
+    };
 
-        using var host = Commands.BuildHost(line.Settings, b => b.Services.AddHistory(b.Configuration));
-        var database = host.Services.GetRequiredService<HistoryDatabase>();
-        await database.MigrateAsync(cancellationToken);
-        var configured = host.Services.GetRequiredService<IOptions<AuditOptions>>().Value.Site;
-        Uri? site = string.IsNullOrWhiteSpace(configured) ? null : CommandLine.ParseSite(configured);
-        var runs = await host.Services.GetRequiredService<IRunStore>().ListRunsAsync(site, limit, cancellationToken);
-        stdout.WriteLine($"ประวัติการตรวจ / run history, newest first — {(site is null ? "all sites" : site.AbsoluteUri)} ({database.Path})");
-        if (runs.Count == 0)
-        {
-            stdout.WriteLine("ยังไม่มีการตรวจ / no runs yet: 'oitcrawler run-now' or 'oitcrawler serve'");
-            return ExitCodes.Ok;
-        }
-
-        var zone = RunHistoryTable.Zone(host.Services.GetRequiredService<IConfiguration>()["Schedule:TimeZone"]);
-        RunHistoryTable.Write(stdout, runs, showSite: site is null, zone);
-        return ExitCodes.Ok;
-    }
-
-    private static void AddNightly(HostApplicationBuilder builder)
+    internal static void AddNightly(HostApplicationBuilder builder)
     {
         builder.Services.AddHistory(builder.Configuration);
         builder.Services.AddAlerts(builder.Configuration);
@@ -123,33 +72,27 @@ internal static class NightlyCommands
     }
 
     // serve and run-now audit the configured site; a missing or bad one stops them at start (exit 2).
-    private static Uri RequireSite(IHost host)
+    internal static Uri RequireSite(IHost host)
     {
         var audit = host.Services.GetRequiredService<IOptions<AuditOptions>>().Value;
         if (string.IsNullOrWhiteSpace(audit.Site))
         {
-            throw new UsageException("Audit:Site is not set: serve and run-now audit the site named there (appsettings.json \"Audit\": { \"Site\": \"https://www.thaphae.go.th/\" } or OITCRAWLER_Audit__Site)");
+            throw new UsageException(
+                "ยังไม่ได้ตั้ง Audit:Site: serve และ run-now ตรวจเว็บไซต์ที่ตั้งไว้ที่นั่น (สร้างด้วย oitcrawler init หรือแก้ appsettings.json \"Audit\": { \"Site\": \"https://…/\" })",
+                "Audit:Site is not set: serve and run-now audit the site named there (make it with oitcrawler init, or appsettings.json \"Audit\": { \"Site\": \"https://…/\" } or OITCRAWLER_Audit__Site)");
         }
 
         Uri site;
         try
         {
-            site = CommandLine.ParseSite(audit.Site);
+            site = ConfigFlags.ParseSite(audit.Site);
         }
         catch (UsageException ex)
         {
-            throw new UsageException("Audit:Site: " + ex.Message);
+            throw new UsageException("Audit:Site: " + ex.Thai, "Audit:Site: " + ex.Message);
         }
 
         audit.Site = site.AbsoluteUri; // the bound options object: a bare host name becomes https://host/ for every reader
         return site;
-    }
-
-    private static void NoArguments(CommandLine line, string command)
-    {
-        if (line.Arguments.Count > 0)
-        {
-            throw new UsageException($"{command} takes no arguments: the site is Audit:Site in appsettings.json (or OITCRAWLER_Audit__Site)");
-        }
     }
 }

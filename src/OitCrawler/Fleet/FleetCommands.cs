@@ -1,35 +1,37 @@
+using System.CommandLine;
 using OitCrawler.Cli;
 using OitCrawler.Rules;
 
 namespace OitCrawler.Fleet;
 
-/// <summary><c>fleet validate|run-now|report</c>: thin edges over the agencies file and the fleet's PostgreSQL database.</summary>
+/// <summary><c>fleet validate</c>: thin edges over the agencies file (and, later, the fleet's PostgreSQL database).</summary>
 internal static class FleetCommands
 {
-    public const string Usage = "usage: oitcrawler fleet validate [FILE] | fleet run-now [--agency ID|--province NAME] | fleet report [--out DIR]   (FILE: --fleet or Fleet:AgenciesFile)";
-
-    public static async Task<int> RunAsync(CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(CliContext cli)
     {
-        await Task.CompletedTask;
-        return (line.Arguments.Count > 0 ? line.Arguments[0] : null) switch
+        var fleetFile = new Option<string>("--fleet")
         {
-            "validate" => Validate(line, stdout, stderr),
-            _ => throw new UsageException(Usage),
+            Description = "ไฟล์รายชื่อหน่วยงาน (CSV หรือ JSON) ค่าเริ่มต้น Fleet:AgenciesFile\nthe agencies file (CSV or JSON); default Fleet:AgenciesFile",
+            HelpName = "FILE",
+            Recursive = true,
         };
+        var file = new Argument<string?>("FILE")
+        {
+            Description = "ไฟล์รายชื่อหน่วยงาน (แทน --fleet)\nthe agencies file (instead of --fleet)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var validate = new Command("validate", "ตรวจไฟล์รายชื่อหน่วยงาน แสดงทุกข้อผิดพลาดพร้อมไฟล์:บรรทัด:คอลัมน์\ncheck an agencies file; every problem with file:line:column") { file };
+        validate.SetAction(parse => Validate(cli.Say, parse.GetValue(file) ?? parse.GetValue(fleetFile)
+            ?? throw new UsageException("ระบุไฟล์รายชื่อหน่วยงาน: --fleet FILE (หรือ Fleet:AgenciesFile ใน appsettings.json)", "name the agencies file: --fleet FILE (or Fleet:AgenciesFile in appsettings.json)")));
+        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate };
     }
 
     /// <summary>Checks the agencies file; every problem with file:line:column, then a count.</summary>
-    private static int Validate(CommandLine line, TextWriter stdout, TextWriter stderr)
+    private static int Validate(Say say, string path)
     {
-        if (line.Arguments.Count > 2)
-        {
-            throw new UsageException(Usage);
-        }
-
-        var path = line.Arguments.Count == 2 ? line.Arguments[1] : AgenciesPath(line);
         if (!File.Exists(path))
         {
-            stderr.WriteLine($"{path}:0:0: ไม่พบไฟล์ / no such file");
+            say.Fail($"{path}:0:0: ไม่พบไฟล์", $"{path}:0:0: no such file");
             return ExitCodes.BadInput;
         }
 
@@ -38,23 +40,18 @@ internal static class FleetCommands
             var agencies = AgenciesFile.Load(path);
             var provinces = agencies.Select(a => a.Province).Distinct(StringComparer.Ordinal).Count();
             var hosts = agencies.SelectMany(a => a.Hosts).Distinct(StringComparer.Ordinal).Count();
-            stdout.WriteLine($"OK   {path}: {agencies.Count} หน่วยงาน / agencies, {provinces} จังหวัด / provinces, {hosts} โฮสต์ / hosts");
+            say.Line($"ถูกต้อง {path}: {agencies.Count} หน่วยงาน {provinces} จังหวัด {hosts} โฮสต์", $"OK   {path}: {agencies.Count} agencies, {provinces} provinces, {hosts} hosts");
             return ExitCodes.Ok;
         }
         catch (DataFileException ex)
         {
             foreach (var problem in ex.Problems)
             {
-                stderr.WriteLine(problem);
+                say.Error.WriteLine(problem);
             }
 
-            stderr.WriteLine($"พบ {ex.Problems.Count} ปัญหา / {ex.Problems.Count} problem(s) in {path}");
+            say.Note($"พบ {ex.Problems.Count} ปัญหาใน {path}", $"{ex.Problems.Count} problem(s) in {path}");
             return ExitCodes.BadInput;
         }
     }
-
-    /// <summary>The agencies file named by <c>--fleet</c> (Fleet:AgenciesFile).</summary>
-    internal static string AgenciesPath(CommandLine line) =>
-        line.Settings.GetValueOrDefault(FleetOptions.SectionName + ":" + nameof(FleetOptions.AgenciesFile))
-        ?? throw new UsageException("name the agencies file: --fleet FILE (or Fleet:AgenciesFile in appsettings.json)");
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OitCrawler.Cli;
 using Quartz;
 
 namespace OitCrawler.Scheduling;
@@ -32,12 +33,15 @@ internal sealed partial class MissedRunCatchUp(
             if (!schedule.MissedRun(now, last))
             {
                 var next = schedule.NextFireAfter(now);
-                LogNotMissed(next);
+                var nextText = ServeBanner.ThaiTime(next, schedule.TimeZone);
+                LogNotMissed(nextText);
                 return;
             }
 
             var missed = schedule.PreviousFireAtOrBefore(now);
-            LogMissed(missed, last);
+            var missedText = ServeBanner.ThaiTime(missed, schedule.TimeZone);
+            var lastText = last is null ? "ยังไม่เคยตรวจ" : "ตรวจครั้งล่าสุดเริ่ม " + ServeBanner.ThaiTime(last, schedule.TimeZone);
+            LogMissed(missedText, lastText);
             var scheduler = await schedulers.GetScheduler(stoppingToken);
             await scheduler.TriggerJob(AuditJob.Key, new JobDataMap { [AuditJob.TriggerKey] = "startup" }, stoppingToken);
         }
@@ -51,11 +55,11 @@ internal sealed partial class MissedRunCatchUp(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No missed night; next audit at {NextFire}")]
-    private partial void LogNotMissed(DateTimeOffset? nextFire);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ไม่มีรอบที่พลาด ตรวจครั้งถัดไป {NextFire}")]
+    private partial void LogNotMissed(string nextFire);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The audit due at {MissedFire} did not run (last run started {LastRun}); auditing now")]
-    private partial void LogMissed(DateTimeOffset? missedFire, DateTimeOffset? lastRun);
+    [LoggerMessage(Level = LogLevel.Information, Message = "รอบตรวจ {MissedFire} ไม่ได้ทำ ({LastRun}) จึงตรวจทันที")]
+    private partial void LogMissed(string missedFire, string lastRun);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for a missed night")]
     private partial void LogFailed(Exception exception);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Alerts;
 using OitCrawler.Audit;
+using OitCrawler.Crawling;
 using OitCrawler.Evidence;
 using OitCrawler.History;
 using OitCrawler.Reporting;
@@ -53,7 +54,10 @@ internal sealed partial class NightlyAudit(
     /// <summary>Runs one audit of <c>Audit:Site</c>; null when another audit holds the lock.</summary>
     /// <param name="trigger">What started it: <c>schedule</c>, <c>startup</c> or <c>run-now</c>.</param>
     /// <param name="cancellationToken">Shutdown: cancels the crawl, which is then stored as partial.</param>
-    public async Task<NightlyRun?> RunAsync(string trigger, CancellationToken cancellationToken)
+    public Task<NightlyRun?> RunAsync(string trigger, CancellationToken cancellationToken) => RunAsync(trigger, null, cancellationToken);
+
+    /// <summary>As above, reporting the crawl's progress (<c>run-now</c> shows it).</summary>
+    public async Task<NightlyRun?> RunAsync(string trigger, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var site = ConfiguredSite(auditOptions.Value);
         using var held = AuditLock.TryAcquire(database.Path + ".lock");
@@ -82,7 +86,7 @@ internal sealed partial class NightlyAudit(
         {
             var cache = await SqlitePageCache.LoadAsync(database, site, cancellationToken);
             LogCache(cache.Count);
-            result = await runner.RunAsync(site, year, cache, runId, null, cancellationToken);
+            result = await runner.RunAsync(site, year, cache, runId, progress, cancellationToken);
         }
         catch (Exception ex)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Cli;
+using OitCrawler.Reporting;
 using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Cli;
@@ -22,7 +23,7 @@ public sealed partial class CommandsTests : IDisposable
         var code = await Commands.RunAsync(["demo", "--out", _out], _stdout, _stderr, CancellationToken.None);
 
         Assert.True(code == ExitCodes.Ok, $"exit {code}: {_stderr}");
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(LatestRun(), "report.json")));
         var root = report.RootElement;
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(2568, root.GetProperty("year").GetInt32());
@@ -48,7 +49,7 @@ public sealed partial class CommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.Unreachable, code);
         Assert.Contains("unreachable", _stderr.ToString(), StringComparison.Ordinal);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "report.json")));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "127.0.0.1_9", "latest", "report.json")));
         Assert.All(report.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal("unreachable", i.GetProperty("status").GetString()));
     }
 
@@ -158,6 +159,9 @@ public sealed partial class CommandsTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(3, Regex.Count(_stdout.ToString(), "^OK ", RegexOptions.Multiline));
     }
+
+    // The one site folder under --out, through its "latest" link.
+    private string LatestRun() => ReportFolders.ResolveLatest(Assert.Single(Directory.GetDirectories(_out)))!;
 
     public void Dispose()
     {

@@ -170,7 +170,8 @@ public sealed class AgenciesFileTests : IDisposable
         var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith($"{path}:2:3: ไม่มีชื่อหน่วยงาน", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"{path}:3:1: รหัส 'a' ซ้ำกับบรรทัด 2", lines[1], StringComparison.Ordinal);
-        Assert.Contains("2 problem(s)", lines[2], StringComparison.Ordinal);
+        Assert.Contains("พบ 2 ปัญหา", lines[2], StringComparison.Ordinal);
+        Assert.Contains("2 problem(s)", lines[3], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
     }
 
@@ -183,7 +184,8 @@ public sealed class AgenciesFileTests : IDisposable
         var code = await Commands.RunAsync(["fleet", "validate", "--fleet", Repo.Path("fleet", "agencies.example.csv")], stdout, stderr, CancellationToken.None);
 
         Assert.True(code == ExitCodes.Ok, stderr.ToString());
-        Assert.Contains("2 หน่วยงาน / agencies, 1 จังหวัด / provinces, 3 โฮสต์ / hosts", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 หน่วยงาน 1 จังหวัด 3 โฮสต์", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 agencies, 1 provinces, 3 hosts", stdout.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -217,7 +217,7 @@ public sealed class NightlyAuditTests : IDisposable
         // run-now says so: a warning on stderr, and no "reports in" pointing at a folder that has none.
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        NightlyCommands.WriteRun(stdout, stderr, second);
+        NightlyCommands.WriteRun(new Say(stdout, stderr), second);
         Assert.DoesNotContain("reports in", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("no reports written", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains($"warning: run {second.RunId} is stored, but reports failed", stderr.ToString(), StringComparison.Ordinal);

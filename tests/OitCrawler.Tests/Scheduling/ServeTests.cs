@@ -37,7 +37,7 @@ public sealed class ServeTests : IDisposable
             ("Serilog:WriteTo:2:Args:path", _temp.File("logs/oitcrawler-.clef")));
 
         // No run yet: the first start-up counts as a missed night and audits at once.
-        var code = await Task.Run(() => NightlyCommands.ServeAsync(new CommandLine("serve", [], settings), stop.Token)).WaitAsync(TimeSpan.FromSeconds(60));
+        var code = await Task.Run(() => ServeCommand.RunAsync(new Say(TextWriter.Null, TextWriter.Null), settings, stop.Token)).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.Ok, code);
         var database = new HistoryDatabase(_temp.File("history.db"));
