@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OitCrawler.Text;
 
 namespace OitCrawler.Gaps;
 
@@ -12,7 +11,7 @@ public static partial class AgencyNames
     /// </summary>
     public static string? FromTitle(string? title)
     {
-        var segments = Separators().Split(ThaiText.Normalize(title)).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var segments = Separators().Split(Spaces().Replace(title ?? string.Empty, " ")).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (segments.Count == 0)
         {
             return null;
@@ -32,6 +31,9 @@ public static partial class AgencyNames
         _ when name.StartsWith("กรม", StringComparison.Ordinal) || name.StartsWith("สำนักงาน", StringComparison.Ordinal) || name.StartsWith("กระทรวง", StringComparison.Ordinal) => "ส่วนราชการ",
         _ => null,
     };
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"\s[|\-–—:·»]\s|\s*\|\s*|\s*::\s*")]
     private static partial Regex Separators();

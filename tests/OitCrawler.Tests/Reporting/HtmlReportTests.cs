@@ -199,7 +199,7 @@ public sealed partial class HtmlReportTests : IDisposable
 
         var html = HtmlReport.Render(result, []);
 
-        Assert.Contains("<h1>www.thaphae.go.th</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>เทศบาลตำบลท่าแพ</h1>", html, StringComparison.Ordinal); // no measures file: named from "หน้าแรก | เทศบาลตำบลท่าแพ"
         Assert.Contains("ไม่พบข้อที่ต้องแก้ไข", html, StringComparison.Ordinal);
         Assert.Contains("ยังไม่มีคะแนนของปีก่อน", html, StringComparison.Ordinal);
     }
