@@ -12,7 +12,7 @@ public sealed record Projection(double Iit, double Eit, double Oit, double Total
 /// <summary>Estimated scores: item (100/0) → sub-indicator → indicator → OIT, per the rules file's settings.</summary>
 public sealed record ScoreSummary(double Oit, double Indicator9, double Indicator10, IReadOnlyList<IndicatorScore> Indicators, Projection? Projection);
 
-internal static class Scoring
+public static class Scoring
 {
     public static ScoreSummary Score(RuleSet rules, IReadOnlyList<ItemResult> results, double? iit, double? eit)
     {

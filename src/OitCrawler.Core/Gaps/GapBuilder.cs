@@ -7,7 +7,7 @@ using OitCrawler.Web;
 namespace OitCrawler.Gaps;
 
 /// <summary>Turns verdicts into the gap list, tied to the measures. Pure.</summary>
-internal static class GapBuilder
+public static class GapBuilder
 {
     /// <summary>
     /// One gap per non-passing item, sorted by points at stake (an item's share of the OIT score),

@@ -47,6 +47,7 @@ internal static class CommandTree
             ServeCommand.Create(cli),
             RunNowCommand.Create(cli),
             HistoryCommand.Create(cli),
+            Dashboard.DashboardCommands.Create(cli),
             Fleet.FleetCommands.Create(cli),
         };
         root.Add(cli.Language);

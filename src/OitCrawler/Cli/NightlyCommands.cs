@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Options;
 using OitCrawler.Alerts;
 using OitCrawler.Audit;
+using OitCrawler.Dashboard;
 using OitCrawler.Evidence;
 using OitCrawler.History;
 using OitCrawler.Reporting;
@@ -69,6 +70,7 @@ internal static class NightlyCommands
         builder.Services.AddHistory(builder.Configuration);
         builder.Services.AddAlerts(builder.Configuration);
         builder.Services.AddNightlyAudit(builder.Configuration);
+        builder.Services.AddDashboardLinks(builder.Configuration);
     }
 
     // serve and run-now audit the configured site; a missing or bad one stops them at start (exit 2).

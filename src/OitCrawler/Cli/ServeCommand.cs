@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.WindowsServices;
+using OitCrawler.Dashboard;
 using OitCrawler.History;
 using OitCrawler.Scheduling;
 
@@ -13,7 +14,7 @@ internal static class ServeCommand
     public static Command Create(CliContext cli)
     {
         var flags = ConfigFlags.ForAudit();
-        var command = new Command("serve", "บริการตรวจประจำ: ตรวจ Audit:Site ตามเวลาใน Schedule:Cron เก็บประวัติ และแจ้งการเปลี่ยนแปลงทางอีเมล\nthe nightly worker: audits Audit:Site on Schedule:Cron, keeps history, e-mails changes");
+        var command = new Command("serve", "บริการตรวจประจำ: ตรวจ Audit:Site ตามเวลาใน Schedule:Cron เก็บประวัติ และแจ้งการเปลี่ยนแปลงทางอีเมล พร้อมแดชบอร์ดที่ Dashboard:Urls\nthe nightly worker: audits Audit:Site on Schedule:Cron, keeps history, e-mails changes, serves the dashboard at Dashboard:Urls");
         flags.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(cli.Say, cli.Settings(parse, flags), cancellationToken));
         return command;
@@ -31,6 +32,7 @@ internal static class ServeCommand
         {
             NightlyCommands.AddNightly(builder);
             builder.Services.AddNightlySchedule(builder.Configuration);
+            builder.Services.AddDashboard(builder.Configuration);
             // Time for a cancelled crawl to store the partial run (at most 60 s) and write its report before the host gives up; under systemd's TimeoutStopSec=120.
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(100));
             builder.Services.AddSystemd();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OitCrawler.Alerts;
 using OitCrawler.Audit;
 using OitCrawler.Crawling;
+using OitCrawler.Dashboard;
 using OitCrawler.History;
 using OitCrawler.Scheduling;
 
@@ -39,6 +40,7 @@ internal sealed class NightlyHarness : IAsyncDisposable
             ["Crawl:RetryBaseDelay"] = "00:00:00.010",
             ["Crawl:MaxRetries"] = "1",
             ["Crawl:RequestTimeout"] = "00:00:05",
+            ["Dashboard:Urls"] = "http://127.0.0.1:0", // serve's dashboard on a free port: tests run side by side
         };
         foreach (var (key, value) in extra)
         {
@@ -63,7 +65,8 @@ internal sealed class NightlyHarness : IAsyncDisposable
             .AddAudit(configuration)
             .AddHistory(configuration)
             .AddAlerts(configuration)
-            .AddNightlyAudit(configuration);
+            .AddNightlyAudit(configuration)
+            .AddDashboardLinks(configuration);
         if (time is not null)
         {
             services.AddSingleton(time);
