@@ -8,7 +8,7 @@ namespace OitCrawler.Evidence;
 /// <c>&lt;meta&gt;</c> in the first 2 KiB, else UTF-8 when the bytes are valid UTF-8, else
 /// windows-874 (the Thai superset of TIS-620 that legacy agency sites use).
 /// </summary>
-internal static partial class ContentDecoder
+public static partial class ContentDecoder
 {
     private static readonly Encoding Thai = CodePagesEncodingProvider.Instance.GetEncoding(874)!;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

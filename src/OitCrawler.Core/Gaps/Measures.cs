@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OitCrawler.Gaps;
 
 /// <summary>
@@ -7,11 +9,18 @@ namespace OitCrawler.Gaps;
 /// </summary>
 public sealed record MeasuresFile
 {
+    /// <summary>The JSON Schema editors check the file with (<c>measures.schema.json</c>); not read otherwise.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     public int SchemaVersion { get; init; } = 1;
 
     public string Agency { get; init; } = string.Empty;
 
     public string? AgencyEn { get; init; }
+
+    /// <summary>The kind of agency (เทศบาล, อบต, อบจ, ส่วนราชการ, …), as <c>oitcrawler init</c> recorded it.</summary>
+    public string? AgencyKind { get; init; }
 
     /// <summary>The unit that receives the nightly digest (งานบริการข้อมูลข่าวสารท้องถิ่น).</summary>
     public Unit InformationUnit { get; init; } = new();

@@ -100,6 +100,29 @@ public static class JsonDataFile
             bytes = bytes[3..]; // Notepad's UTF-8 byte order mark: the JSON reader takes it for a bad first value
         }
 
+        // The schema first: every unknown name, wrong value and wrong type at once, each at its line.
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+            throw new DataFileException([new FileProblem(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, $"ไฟล์ JSON ผิดรูปแบบ (ตรวจจุลภาค วงเล็บ และเครื่องหมายคำพูดรอบตำแหน่งนี้)\n    not valid JSON: {message}")]);
+        }
+
+        using (document)
+        {
+            var schemaProblems = DataFileSchemas.Check(typeof(T), path, document.RootElement, MapPositions(bytes));
+            if (schemaProblems.Count > 0)
+            {
+                throw new DataFileException(schemaProblems);
+            }
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(bytes, Options)

@@ -5,6 +5,10 @@ namespace OitCrawler.Rules;
 /// <summary>The OIT items of one ITA year, their requirements, and how they are scored. Loaded from <c>rules/ita-YYYY.json</c>.</summary>
 public sealed record RuleSet
 {
+    /// <summary>The JSON Schema editors check the file with (<c>rules.schema.json</c>); not read otherwise.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     public int SchemaVersion { get; init; } = 1;
 
     /// <summary>The ITA (fiscal) year in พ.ศ.</summary>

@@ -40,6 +40,7 @@ internal static class CommandTree
             "OitCrawler — ตรวจเว็บไซต์หน่วยงานตามรายการ OIT ของการประเมิน ITA\n" +
             "audits an agency website against the ITA OIT items")
         {
+            InitCommand.Create(cli),
             AuditCommand.Create(cli),
             DemoCommand.Create(cli),
             RulesCommand.Create(cli),
