@@ -76,6 +76,7 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         Rows("held-out: ", heldOut);
         Rows("blind: ", blind);
         var evidenceLines = rows.Concat(heldOut).Concat(blind).SelectMany(r => r.EvidenceMisses.Select(m => $"- {r.Site} {m}"));
+        table.AppendLine().AppendLine("Why each mismatch:").AppendLine(string.Join(Environment.NewLine, Why));
         table.AppendLine().AppendLine("First evidence URL not acceptable:").AppendLine(string.Join(Environment.NewLine, evidenceLines));
 
         output.WriteLine(table.ToString());
@@ -85,8 +86,18 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         Assert.True(falsePasses.Count == 0, "false passes: " + string.Join("; ", falsePasses));
         Assert.True(heldOut.All(r => r.FalsePasses.Count == 0), "false passes on held-out sites: " + string.Join("; ", heldOut.SelectMany(r => r.FalsePasses)));
         Assert.True(binary >= 0.95, $"pass/not-pass agreement {binary:P1} < 95%");
+
+        // Round-2 blind sites: a ratchet at what the generic fixes reached (first run: 69% / 59% / 4 false passes).
+        // The issue's targets (≥ 98% / ≥ 95% / no false pass / < 2% false incomplete) are NOT met yet: see README.
+        var blindItems = blind.Sum(r => r.Items);
+        Assert.True(blind.Count >= 6, $"expected six round-2 blind sites, found {blind.Count}");
+        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.87 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 87%");
+        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.85 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 85%");
+        Assert.True(blind.Sum(r => r.FalsePasses.Count) <= 3, "more false passes on blind sites than the 3 left: " + string.Join("; ", blind.SelectMany(r => r.FalsePasses)));
         Assert.True(exact >= 0.90, $"exact status agreement {exact:P1} < 90%");
     }
+
+    private static readonly List<string> Why = [];
 
     private static string Pct(int a, int n) => n == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{(double)a / n:P0} ({a}/{n})");
 
@@ -160,6 +171,7 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
             else
             {
                 mismatches.Add($"{item.Rule.Code} {expected}→{actual}");
+                Why.Add($"- {site} {item.Rule.Code} {expected}→{actual} [{string.Join(" ", item.Evidence.Take(1).Select(e => Comparable(e.Url.ToString())))}]: {string.Join(" / ", item.Reasons.Select(r => r.En))}");
             }
 
             if (item.Status == ItemStatus.Incomplete && expected != "incomplete")
