@@ -3,27 +3,49 @@ using System.Text;
 using ClosedXML.Excel;
 using OitCrawler.Assessment;
 using OitCrawler.Audit;
-using OitCrawler.Crawling;
+using OitCrawler.Evidence;
+using OitCrawler.Text;
 using OitCrawler.Web;
 
 namespace OitCrawler.Reporting;
 
 /// <summary>
 /// A sheet as rows of cells, written both as CSV and as xlsx so the two never disagree. A cell is a
-/// <see cref="string"/>, a <see cref="double"/>, a <see cref="Uri"/> (a link in xlsx) or null.
+/// <see cref="string"/>, a <see cref="double"/>, a <see cref="SheetLink"/> (a link in xlsx) or null.
+/// The last <paramref name="InputColumns"/> columns are for people to fill in (highlighted, never
+/// written by us); <paramref name="Choices"/> gives a column (by header) a drop-down list.
 /// </summary>
-internal sealed record SheetTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<double> Widths, IReadOnlyList<IReadOnlyList<object?>> Rows);
+internal sealed record SheetTable(
+    string Name,
+    IReadOnlyList<string> Headers,
+    IReadOnlyList<double> Widths,
+    IReadOnlyList<IReadOnlyList<object?>> Rows,
+    int InputColumns = 0,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Choices = null);
+
+/// <summary>A URL cell: the link goes to <paramref name="Url"/>, the cell shows <paramref name="Text"/> (Thai, not percent-encoded).</summary>
+internal sealed record SheetLink(Uri Url, string Text)
+{
+    public static SheetLink Of(Uri url) => new(url, UrlCanonicalizer.Display(url));
+}
 
 /// <summary>
-/// gaps.csv / gaps.xlsx (one row per gap, for the units' own spreadsheets) and checklist.csv /
-/// checklist.xlsx (the pre-assessment checklist in ITAS order: มี/ไม่มี, the URL to enter, and the
-/// click path from the home page as คำอธิบาย).
+/// gaps.csv / gaps.xlsx (a tracker: one row per item × unit, sorted by unit then code, with columns
+/// the units fill in) and checklist.csv / checklist.xlsx (the pre-assessment checklist in ITAS order:
+/// มี/ไม่มี, up to three URLs only when the item passes, คำอธิบาย as numbered steps from the home page,
+/// and for an item that fails, the evidence found and what to do, in columns of their own).
 /// </summary>
 internal static class Spreadsheets
 {
     public const string Have = "มี";
 
     public const string HaveNot = "ไม่มี";
+
+    /// <summary>The tracker's status choices.</summary>
+    public static readonly IReadOnlyList<string> TrackerStates = ["ยังไม่เริ่ม", "กำลังดำเนินการ", "เสร็จแล้ว", "รอตรวจซ้ำ"];
+
+    /// <summary>How many URLs the checklist gives an item (ITAS answer tables list a hub page and documents).</summary>
+    public const int ChecklistUrls = 3;
 
     // Excel, LibreOffice and Sheets run a cell that starts with one of these as a formula.
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
@@ -32,49 +54,129 @@ internal static class Spreadsheets
     {
         ArgumentNullException.ThrowIfNull(result);
         var names = result.Score.Indicators.SelectMany(i => i.SubIndicators).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        var rows = result.Gaps.Select(g => (IReadOnlyList<object?>)
-        [
-            g.Item.Rule.Code,
-            names.TryGetValue(g.Item.Rule.SubIndicator, out var name) ? $"{g.Item.Rule.SubIndicator} {name}" : g.Item.Rule.SubIndicator,
-            g.Item.Rule.Title,
-            ItemStatusText.Th(g.Item.Status),
-            ItemStatusText.En(g.Item.Status),
-            g.PointsAtStake,
-            g.Action,
-            string.Join("\n", g.Item.Reasons.Select(r => r.Th)),
-            string.Join("\n", g.Item.Evidence.Select(e => UrlCanonicalizer.Display(e.Url))),
-            string.Join("\n", g.Measures.Select(m => $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}")),
-            g.HasMeasure ? string.Join(", ", g.Units.Select(u => u.Name)) : HtmlReport.NoMeasureGroup,
-        ]).ToList();
+        var rows = ReportView.Build(result).Units.SelectMany(unit => unit.Rows.Select(row =>
+        {
+            var g = row.Gap;
+            return (IReadOnlyList<object?>)
+            [
+                unit.Name,
+                g.Item.Rule.Code,
+                names.TryGetValue(g.Item.Rule.SubIndicator, out var name) ? $"{g.Item.Rule.SubIndicator} {name}" : g.Item.Rule.SubIndicator,
+                g.Item.Rule.Title,
+                ItemStatusText.Th(g.Item.Status),
+                g.PointsAtStake,
+                g.Action,
+                string.Join("\n", g.Item.Reasons.Select(r => r.Th)),
+                g.Item.Evidence.Count > 0 ? SheetLink.Of(g.Item.Evidence[0].Url) : null,
+                string.Join("\n", g.Item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
+                string.Join(", ", row.SharedWith),
+                string.Join("\n", g.Measures.Select(m => $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}")),
+                null,
+                null,
+                null,
+                null,
+            ];
+        })).ToList();
 
         return new SheetTable(
             "สิ่งที่ต้องแก้ไข",
-            ["รหัส", "ตัวชี้วัดย่อย", "รายการ", "ผลตรวจ", "status", "คะแนนที่เสี่ยงเสีย", "สิ่งที่ต้องทำ", "เหตุผล", "หลักฐานที่พบ", "ประเด็น/กิจกรรม", "หน่วยงานรับผิดชอบ"],
-            [8, 28, 40, 14, 12, 12, 60, 50, 50, 50, 36],
-            rows);
+            ["หน่วยงาน", "รหัส", "ตัวชี้วัดย่อย", "รายการ", "ผลตรวจ", "คะแนนที่เสี่ยงเสีย", "สิ่งที่ต้องทำ", "เหตุผล", "หลักฐานที่พบ", "หลักฐานอื่น", "ร่วมกับ", "ประเด็น/กิจกรรม", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "หมายเหตุ"],
+            [30, 8, 26, 36, 14, 12, 50, 44, 44, 40, 30, 44, 20, 14, 16, 30],
+            rows,
+            InputColumns: 4,
+            Choices: new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["สถานะ"] = TrackerStates });
     }
 
-    /// <summary>The checklist in rules order (O1, O2 …): มี only for a pass.</summary>
+    /// <summary>The checklist in rules order (O1, O2 …): มี and URLs only for a pass.</summary>
     public static SheetTable Checklist(AuditResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var byCode = result.Items.ToDictionary(i => i.Rule.Code, StringComparer.OrdinalIgnoreCase);
+        var gaps = result.Gaps.ToDictionary(g => g.Item.Rule.Code, StringComparer.OrdinalIgnoreCase);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var rule in result.Rules.Items)
         {
             var item = byCode.GetValueOrDefault(rule.Code);
-            var evidence = item?.Evidence.Count > 0 ? item.Evidence[0] : null;
-            rows.Add(
-            [
-                rule.Code,
-                rule.Title,
-                item?.Status == ItemStatus.Pass ? Have : HaveNot,
-                evidence?.Url,
-                evidence is null ? null : HtmlReport.ClickPathText(evidence.ClickPath.Count > 0 ? evidence.ClickPath : [evidence.LinkText ?? string.Empty], " > "),
-            ]);
+            var passed = item?.Status == ItemStatus.Pass;
+            var evidence = (item?.Evidence ?? []).Where(e => Html.IsWebLink(e.Url)).DistinctBy(e => e.Url.AbsoluteUri).ToList();
+            var usable = passed ? evidence.Take(ChecklistUrls).ToList() : [];
+            var row = new List<object?> { rule.Code, rule.Title, passed ? Have : HaveNot };
+            row.AddRange(Enumerable.Range(0, ChecklistUrls).Select(i => i < usable.Count ? SheetLink.Of(usable[i].Url) : null));
+            row.Add(usable.Count > 0 ? Steps(result, usable) : null);
+            row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => UrlCanonicalizer.Display(e.Url))) : null);
+            row.Add(passed ? null : gaps.GetValueOrDefault(rule.Code)?.Action);
+            rows.Add(row);
         }
 
-        return new SheetTable("ตรวจก่อนประเมิน", ["ข้อ", "รายการ", "มี/ไม่มี", "URL", "คำอธิบาย"], [8, 50, 10, 60, 70], rows);
+        return new SheetTable(
+            "ตรวจก่อนประเมิน",
+            ["ข้อ", "รายการ", "มี/ไม่มี", "URL 1", "URL 2", "URL 3", "คำอธิบาย", "หลักฐานที่พบ (ยังใช้ไม่ได้)", "สิ่งที่ต้องทำ"],
+            [8, 46, 10, 48, 48, 48, 70, 48, 60],
+            rows);
+    }
+
+    /// <summary>
+    /// คำอธิบาย as agencies write it for ITAS: numbered steps from the home page, each naming the page
+    /// by its title and the link to choose ("1. หน้าหลักของเว็บไซต์ เลือก "ITA" 2. หน้า "…" เลือก "…""), one block per URL.
+    /// </summary>
+    internal static string Steps(AuditResult result, IReadOnlyList<EvidenceRef> evidence)
+    {
+        var blocks = new List<string>();
+        for (var k = 0; k < evidence.Count; k++)
+        {
+            var steps = StepsTo(result.Evidence, evidence[k]);
+            var text = string.Join(" ", steps.Select((s, i) => $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {s}"));
+            blocks.Add(evidence.Count > 1 ? $"URL {(k + 1).ToString(CultureInfo.InvariantCulture)}: {text}" : text);
+        }
+
+        return string.Join("\n", blocks);
+    }
+
+    private static List<string> StepsTo(EvidenceIndex index, EvidenceRef ev)
+    {
+        // The pages from the home page to where the link was found, each with the link chosen on it.
+        var chain = new List<(PageEvidence? Page, string Choose)>();
+        var choose = Quote(ev.LinkText, index.Page(ev.Url)?.Title);
+        var page = ev.FoundOn is null ? null : index.Page(ev.FoundOn);
+        var guard = 0;
+        while (page is not null && guard++ < 10)
+        {
+            chain.Add((page, choose));
+            if (page.FoundOn is null)
+            {
+                break;
+            }
+
+            choose = Quote(page.FoundVia, page.Title);
+            page = index.Page(page.FoundOn);
+        }
+
+        if (chain.Count == 0)
+        {
+            return [$"หน้าหลักของเว็บไซต์ เลือก {Quote(ev.LinkText, null)}"];
+        }
+
+        chain.Reverse();
+        var home = index.Home?.Url.AbsoluteUri;
+        return chain.Select((c, i) => i == 0 && (c.Page?.Url.AbsoluteUri == home || c.Page?.FoundOn is null)
+                ? $"หน้าหลักของเว็บไซต์ เลือก {c.Choose}"
+                : $"หน้า \"{ThaiText.Fold(c.Page?.Title is { Length: > 0 } t ? t : UrlCanonicalizer.Display(c.Page!.Url))}\" เลือก {c.Choose}")
+            .ToList();
+    }
+
+    // "ข้อความลิงก์", with the target's title when the link text alone says little ("คลิกที่นี่").
+    private static string Quote(string? linkText, string? targetTitle)
+    {
+        var text = ThaiText.Fold(linkText);
+        var title = ThaiText.Fold(targetTitle);
+        if (text.Length == 0)
+        {
+            return title.Length == 0 ? "ลิงก์" : $"\"{title}\"";
+        }
+
+        return title.Length > 0 && !ThaiText.ContainsLoose(title, text) && !ThaiText.ContainsLoose(text, title) && text.Length < 20
+            ? $"\"{text}\" (หน้า \"{title}\")"
+            : $"\"{text}\"";
     }
 
     /// <summary>RFC 4180 text (CRLF, quotes doubled), formula-looking cells prefixed with a single quote. The caller writes it as UTF-8 with a BOM.</summary>
@@ -90,7 +192,7 @@ internal static class Spreadsheets
             {
                 null => string.Empty,
                 double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-                Uri u => u.IsAbsoluteUri ? u.AbsoluteUri : u.OriginalString,
+                SheetLink link => link.Url.IsAbsoluteUri ? link.Url.AbsoluteUri : link.Url.OriginalString,
                 _ => Neutralize(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty),
             }));
         }
@@ -103,6 +205,8 @@ internal static class Spreadsheets
     {
         ArgumentNullException.ThrowIfNull(table);
         using var workbook = new XLWorkbook();
+        workbook.Style.Font.FontName = "Tahoma"; // has Thai on every Windows and in LibreOffice; Calibri has none
+        workbook.Style.Font.FontSize = 10;
         var sheet = workbook.Worksheets.Add(table.Name);
         for (var c = 0; c < table.Headers.Count; c++)
         {
@@ -130,11 +234,11 @@ internal static class Spreadsheets
                         cell.SetValue(d);
                         cell.Style.NumberFormat.Format = "0.00";
                         break;
-                    case Uri u:
-                        SetText(cell, u.IsAbsoluteUri ? u.AbsoluteUri : u.OriginalString);
-                        if (u.IsAbsoluteUri && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+                    case SheetLink link:
+                        SetText(cell, link.Text);
+                        if (Html.IsWebLink(link.Url))
                         {
-                            cell.Hyperlink = new XLHyperlink(u);
+                            cell.Hyperlink = new XLHyperlink(link.Url);
                         }
 
                         break;
@@ -149,6 +253,25 @@ internal static class Spreadsheets
         used.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         used.Style.Alignment.WrapText = true;
         used.SetAutoFilter();
+        for (var c = table.Headers.Count - table.InputColumns; c < table.Headers.Count; c++)
+        {
+            // The columns the units fill in: yellow, so nobody waits for the tool to fill them.
+            sheet.Cell(1, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFF2CC");
+            if (table.Rows.Count > 0)
+            {
+                sheet.Range(2, c + 1, table.Rows.Count + 1, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFFBEA");
+            }
+        }
+
+        foreach (var (headerText, choices) in table.Choices ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var column = table.Headers.ToList().IndexOf(headerText) + 1;
+            if (column > 0)
+            {
+                sheet.Range(2, column, Math.Max(2, table.Rows.Count + 1), column).SetDataValidation()
+                    .List("\"" + string.Join(",", choices) + "\"", true);
+            }
+        }
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

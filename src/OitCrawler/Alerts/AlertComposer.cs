@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using OitCrawler.Assessment;
 using OitCrawler.Audit;
@@ -12,10 +11,22 @@ using OitCrawler.Web;
 namespace OitCrawler.Alerts;
 
 /// <summary>An addressee: a unit's name and e-mail, both from the measures file or configuration.</summary>
-internal sealed record Recipient(string Name, string Email);
+internal sealed record Recipient(string Name, string Address);
 
-/// <summary>One e-mail to queue. <see cref="Kind"/> is <c>digest</c> or <c>unit:&lt;id&gt;</c>.</summary>
-internal sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody);
+/// <summary>The outbox's channels.</summary>
+internal static class AlertChannels
+{
+    public const string Email = "email";
+
+    public const string Line = "line";
+}
+
+/// <summary>
+/// One message to queue: an e-mail, or a LINE push (one recipient ID, <see cref="TextBody"/> only).
+/// <see cref="Kind"/> is <c>digest</c>, <c>baseline</c>, <c>weekly</c> or <c>unit:&lt;id&gt;</c>.
+/// <see cref="DedupKey"/>, when set, replaces the per-run key (the weekly summary is once per week, not per run).
+/// </summary>
+internal sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody, string Channel = AlertChannels.Email, string? DedupKey = null);
 
 /// <summary>Everything an alert is made from.</summary>
 /// <param name="RunId">The run the alert is about.</param>
@@ -59,14 +70,7 @@ internal static class AlertComposer
         var date = ThaiYears.FormatThaiDate(context.Date);
         var messages = new List<AlertMessage>();
 
-        var digestTo = new List<Recipient>();
-        if (measures?.InformationUnit is { Email: { Length: > 0 } email } info)
-        {
-            digestTo.Add(new Recipient(HeaderText(info.Name), email.Trim()));
-        }
-
-        digestTo.AddRange(context.ExtraDigestRecipients.Select(e => new Recipient(string.Empty, e.Trim())));
-        digestTo = digestTo.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        var digestTo = DigestRecipients(context);
         var alertItems = context.Changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList();
         if (digestTo.Count > 0)
         {
@@ -86,7 +90,7 @@ internal static class AlertComposer
         foreach (var group in byUnit)
         {
             var unit = group.First().unit;
-            if (unit.Email is not { Length: > 0 } unitEmail || digestTo.Any(r => string.Equals(r.Email, unitEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (unit.Email is not { Length: > 0 } unitEmail || digestTo.Any(r => string.Equals(r.Address, unitEmail.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
                 continue; // no address, or the unit already has every item in the digest
             }
@@ -98,6 +102,22 @@ internal static class AlertComposer
 
         return messages;
     }
+
+    /// <summary>The digest's recipients: the measures file's information unit and Alerts:DigestTo, each address once.</summary>
+    public static IReadOnlyList<Recipient> DigestRecipients(AlertContext context)
+    {
+        var digestTo = new List<Recipient>();
+        if (context.Result.Measures?.InformationUnit is { Email: { Length: > 0 } email } info)
+        {
+            digestTo.Add(new Recipient(HeaderText(info.Name), email.Trim()));
+        }
+
+        digestTo.AddRange(context.ExtraDigestRecipients.Select(e => new Recipient(string.Empty, e.Trim())));
+        return digestTo.DistinctBy(r => r.Address, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>The one-line summary of a run's changes ("ไม่ผ่านใหม่ 1 ข้อ, แก้ไขแล้ว 2 ข้อ").</summary>
+    public static string Summary(Changes changes) => Summary(changes.Site, changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList());
 
     /// <summary>The units whose activities cover <paramref name="code"/> in the rules year, from the measures file.</summary>
     public static IReadOnlyList<Unit> UnitsFor(MeasuresFile measures, string rulesYear, string code)
@@ -123,7 +143,62 @@ internal static class AlertComposer
         }
 
         var folded = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return folded.Length <= 200 ? folded : folded[..200];
+        return CutAtWord(folded, 200);
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters: cut at a space outside parentheses, with "…", never
+    /// mid-word or leaving a parenthesis open (Thai has no spaces between words, so a space is a phrase break).
+    /// </summary>
+    public static string CutAtWord(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        int depth = 0, lastSpace = -1, lastOutside = -1;
+        for (var i = 0; i < max; i++)
+        {
+            switch (text[i])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case ' ':
+                    lastSpace = i;
+                    if (depth == 0)
+                    {
+                        lastOutside = i;
+                    }
+
+                    break;
+            }
+        }
+
+        var cut = lastOutside > 0 ? lastOutside : lastSpace > 0 ? lastSpace : TextElementStart(text, max - 1);
+        return text[..cut].TrimEnd() + "…";
+    }
+
+    // The start of the grapheme that contains index i: never cut between a Thai consonant and its marks.
+    private static int TextElementStart(string text, int i)
+    {
+        var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        var start = 0;
+        foreach (var s in starts)
+        {
+            if (s > i)
+            {
+                break;
+            }
+
+            start = s;
+        }
+
+        return Math.Max(1, start);
     }
 
     private static string Summary(SiteChange? site, IReadOnlyList<ItemChange> items)
@@ -292,15 +367,23 @@ internal static class AlertComposer
     // The same wording as the reports (console, HTML), so an e-mail and the report it links to agree.
 
     // Text bodies: page strings keep their words but lose line breaks and control characters.
-    private static string Plain(string value) => HeaderText(value.Length > 1000 ? value[..1000] : value);
+    // Text bodies keep whole sentences: a long one is cut at a word outside parentheses, with "…".
+    internal static string Plain(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+        }
 
-    private static string H(string value) => WebUtility.HtmlEncode(value);
+        return CutAtWord(string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)), 1000);
+    }
+
+    // The HTML part goes through the report's encoding policy (OitCrawler.Text.Html), not an encoder of its own.
+    private static string H(string value) => Html.Encode(value);
 
     private static string DisplayUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? UrlCanonicalizer.Display(uri) : url;
 
-    private static string Link(string target)
-    {
-        var isWeb = Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-        return isWeb ? $"<a href=\"{H(uri!.AbsoluteUri)}\">{H(UrlCanonicalizer.Display(uri))}</a>" : H(target);
-    }
+    private static string Link(string target) =>
+        Uri.TryCreate(target, UriKind.Absolute, out var uri) && Html.IsWebLink(uri) ? Html.Link(uri, UrlCanonicalizer.Display(uri)) : H(target);
 }

@@ -33,6 +33,59 @@ internal sealed class AlertOptions
 
     [Required]
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>A LINE Official Account that pushes the digest to a group or user; off unless a token and a recipient are set.</summary>
+    [Required]
+    public LineOptions Line { get; set; } = new();
+
+    /// <summary>
+    /// A weekly summary of the current gaps per unit, sent by the first run of the given day inside the
+    /// window before ITAS opens; null (the default) sends none.
+    /// </summary>
+    public WeeklySummaryOptions? WeeklySummary { get; set; }
+}
+
+/// <summary>
+/// LINE Messaging API push (<c>POST {BaseUrl}v2/bot/message/push</c>). The token is best given as the
+/// environment variable <c>OITCRAWLER_Alerts__Line__ChannelAccessToken</c>.
+/// </summary>
+internal sealed class LineOptions
+{
+    /// <summary>The channel access token of the agency's LINE Official Account (LINE Developers console → Messaging API).</summary>
+    public string? ChannelAccessToken { get; set; }
+
+    /// <summary>User, group or room IDs that receive the digest (the bot must be in the group).</summary>
+    public IList<string> To { get; set; } = [];
+
+    /// <summary>The API's address. Default <c>https://api.line.me/</c>.</summary>
+    [Url]
+    public string BaseUrl { get; set; } = "https://api.line.me/";
+
+    /// <summary>Per attempt. Default 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts within one send when LINE answers 5xx or 429 (same retry key, so never delivered twice); then the outbox retries later. Default 3.</summary>
+    [Range(2, 10)]
+    public int Attempts { get; set; } = 3;
+
+    /// <summary>First wait between those attempts, doubled each time. Default 2 seconds.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when a token and at least one recipient are configured.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(ChannelAccessToken) && To.Any(t => !string.IsNullOrWhiteSpace(t));
+}
+
+/// <summary>When the weekly summary is sent: on <see cref="Day"/>, from <see cref="From"/> to <see cref="Until"/> (month-day, Bangkok time).</summary>
+internal sealed class WeeklySummaryOptions
+{
+    /// <summary>The day of the week. Default Monday.</summary>
+    public DayOfWeek Day { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>First day of the window, <c>MM-dd</c>. Default <c>01-01</c> (ITAS usually opens for OIT answers in March).</summary>
+    public string From { get; set; } = "01-01";
+
+    /// <summary>Last day of the window, <c>MM-dd</c>. Default <c>04-30</c>.</summary>
+    public string Until { get; set; } = "04-30";
 }
 
 /// <summary>The SMTP server. The password is best given as the environment variable <c>OITCRAWLER_Alerts__Smtp__Password</c>.</summary>

@@ -51,6 +51,28 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             failures.Add("Alerts:OutboxPollInterval must be at least one second");
         }
 
+        var line = options.Line;
+        var lineResults = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(line, new ValidationContext(line), lineResults, validateAllProperties: true))
+        {
+            failures.AddRange(lineResults.Select(r => $"Alerts:Line:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(line.ChannelAccessToken) && !line.Enabled)
+        {
+            failures.Add("Alerts:Line:To must name at least one LINE user or group ID when Alerts:Line:ChannelAccessToken is set");
+        }
+
+        if (line.Timeout <= TimeSpan.Zero || line.RetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Alerts:Line:Timeout and Alerts:Line:RetryDelay must be positive");
+        }
+
+        if (options.WeeklySummary is { } weekly && (MonthDay(weekly.From) is null || MonthDay(weekly.Until) is null))
+        {
+            failures.Add($"Alerts:WeeklySummary:From and Until must be month-day as MM-dd, e.g. 01-15 (they are '{weekly.From}' and '{weekly.Until}')");
+        }
+
         if (smtp.Timeout <= TimeSpan.Zero)
         {
             failures.Add("Alerts:Smtp:Timeout must be positive");
@@ -58,4 +80,10 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>A month-day <c>MM-dd</c> as (month, day), or null.</summary>
+    public static (int Month, int Day)? MonthDay(string? text) =>
+        DateOnly.TryParseExact("2024-" + text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? (d.Month, d.Day)
+            : null;
 }

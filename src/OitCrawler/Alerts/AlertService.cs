@@ -45,13 +45,17 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
             previous?.Run.StartedAt,
             result.StartedAt);
         var changes = RegressionDetector.Detect(input, o.ConsecutiveFailures, o.StaleWarningDays);
-        if (!changes.ShouldAlert)
+
+        // The first complete run of a site is news in itself: its gaps are the baseline everyone starts from.
+        var baseline = previous is null && RunOutcomes.StateFor(result.Evidence.Outcome) == RunState.Complete;
+        var weekly = baseline || RunOutcomes.StateFor(result.Evidence.Outcome) != RunState.Complete ? null : WeeklyKey(o.WeeklySummary, site, result.StartedAt);
+        if (!changes.ShouldAlert && !baseline && weekly is null)
         {
             LogNoChanges(changes.Items.Count);
             return new AlertOutcome(changes, 0, null);
         }
 
-        if (!o.Smtp.Enabled)
+        if (!o.Smtp.Enabled && !o.Line.Enabled)
         {
             LogMailOff(changes.Items.Count);
             return new AlertOutcome(changes, 0, null);
@@ -66,7 +70,29 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
             earlier,
             reportLink,
             [.. o.DigestTo]);
-        var messages = AlertComposer.Compose(context);
+        var messages = new List<AlertMessage>();
+        if (o.Smtp.Enabled)
+        {
+            messages.AddRange(baseline ? SummaryComposer.Mail(context, SummaryComposer.BaselineKind, null) : changes.ShouldAlert ? AlertComposer.Compose(context) : []);
+            if (weekly is not null)
+            {
+                messages.AddRange(SummaryComposer.Mail(context, SummaryComposer.WeeklyKind, weekly));
+            }
+        }
+
+        if (o.Line.Enabled)
+        {
+            if (baseline || changes.ShouldAlert)
+            {
+                messages.AddRange(SummaryComposer.Line(context, baseline ? SummaryComposer.BaselineKind : AlertComposer.DigestKind, o.Line.To, null));
+            }
+
+            if (weekly is not null)
+            {
+                messages.AddRange(SummaryComposer.Line(context, SummaryComposer.WeeklyKind, o.Line.To, weekly));
+            }
+        }
+
         if (messages.Count == 0)
         {
             LogNoRecipients();
@@ -76,13 +102,33 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
         return new AlertOutcome(changes, await outbox.EnqueueAsync(runId, messages, hold, storeToken), null);
     }
 
+    /// <summary>
+    /// The weekly summary's key when <paramref name="at"/> (Bangkok) is the configured day inside the
+    /// window, else null. The key names the site and the date, not the run: a second run that day sends nothing.
+    /// </summary>
+    internal static string? WeeklyKey(WeeklySummaryOptions? weekly, Uri site, DateTimeOffset at)
+    {
+        if (weekly is null || AlertOptionsValidator.MonthDay(weekly.From) is not { } from || AlertOptionsValidator.MonthDay(weekly.Until) is not { } until)
+        {
+            return null;
+        }
+
+        var day = at.ToOffset(TimeSpan.FromHours(7));
+        var md = (day.Month * 100) + day.Day;
+        var (start, end) = ((from.Month * 100) + from.Day, (until.Month * 100) + until.Day);
+        var inside = start <= end ? md >= start && md <= end : md >= start || md <= end; // a window may span the new year
+        return day.DayOfWeek == weekly.Day && inside
+            ? $"weekly|{RunOutcomes.SiteKey(site)}|{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"
+            : null;
+    }
+
     /// <summary>Sends what <see cref="QueueAsync"/> queued for the run, on hold or not, and anything older that is due.</summary>
     /// <param name="runId">The run whose alerts are released.</param>
     /// <param name="queued">What queueing found.</param>
     /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox for the service's outbox job.</param>
     public async Task<AlertOutcome> SendAsync(string runId, AlertOutcome queued, CancellationToken cancellationToken)
     {
-        if (!options.Value.Smtp.Enabled)
+        if (!options.Value.Smtp.Enabled && !options.Value.Line.Enabled)
         {
             return queued;
         }
@@ -100,9 +146,9 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
     [LoggerMessage(Level = LogLevel.Information, Message = "No changes worth an alert ({Pending} pending)")]
     private partial void LogNoChanges(int pending);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} changes; e-mail is off (Alerts:Smtp:Host is empty)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} changes; e-mail and LINE are off (Alerts:Smtp:Host and Alerts:Line:ChannelAccessToken are empty)")]
     private partial void LogMailOff(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Changes found but no recipient: the measures file names no e-mail for the information unit and Alerts:DigestTo is empty")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Something to alert but no recipient: the measures file names no e-mail for the information unit, Alerts:DigestTo is empty and LINE is off")]
     private partial void LogNoRecipients();
 }

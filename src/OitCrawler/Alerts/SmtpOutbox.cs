@@ -16,14 +16,16 @@ namespace OitCrawler.Alerts;
 internal sealed record OutboxFlush(int Sent, int Failed, int Waiting);
 
 /// <summary>
-/// The alert outbox in the history database. An alert is stored before it is sent, under a dedup key
-/// (run + kind + recipients) so that a restart never queues it twice; it is retried with exponential
-/// backoff while SMTP is down, never dropped, and marked sent only after the server accepted it. A
-/// row is leased before sending so that two processes (the service and <c>run-now</c>) never send the
-/// same one. Each message carries a Message-Id derived from its dedup key, so in the one case left —
-/// the server accepted it and the process died before marking it — a receiver can drop the repeat.
+/// The alert outbox in the history database, for both channels (e-mail over SMTP, LINE pushes). An
+/// alert is stored before it is sent, under a dedup key (run + channel + kind + recipients) so that a
+/// restart never queues it twice; it is retried with exponential backoff while its channel is down,
+/// never dropped, and marked sent only after the server accepted it. A row is leased before sending
+/// so that two processes (the service and <c>run-now</c>) never send the same one. Each e-mail carries
+/// a Message-Id and each push an X-Line-Retry-Key derived from its dedup key, so in the one case left —
+/// the server accepted it and the process died before marking it — the repeat is dropped (LINE does
+/// it itself; a mail client can by Message-Id).
 /// </summary>
-internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<SmtpOutbox> logger)
+internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<AlertOptions> options, LinePush line, TimeProvider timeProvider, ILogger<SmtpOutbox> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
@@ -46,11 +48,11 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
             await using var insert = connection.CreateCommand();
             insert.Transaction = tx;
             insert.CommandText = """
-                INSERT INTO outbox (dedup_key, created_at, recipients, subject, body_text, body_html, next_attempt_at, run_id, kind)
-                VALUES ($key, $now, $to, $subject, $text, $html, $due, $run, $kind)
+                INSERT INTO outbox (dedup_key, created_at, recipients, subject, body_text, body_html, next_attempt_at, run_id, kind, channel)
+                VALUES ($key, $now, $to, $subject, $text, $html, $due, $run, $kind, $channel)
                 ON CONFLICT(dedup_key) DO NOTHING
                 """;
-            insert.Parameters.AddWithValue("$key", DedupKey(runId, message));
+            insert.Parameters.AddWithValue("$key", message.DedupKey ?? DedupKey(runId, message));
             insert.Parameters.AddWithValue("$now", now);
             insert.Parameters.AddWithValue("$due", due);
             insert.Parameters.AddWithValue("$to", JsonSerializer.Serialize(message.To));
@@ -59,6 +61,7 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
             insert.Parameters.AddWithValue("$html", message.HtmlBody);
             insert.Parameters.AddWithValue("$run", runId);
             insert.Parameters.AddWithValue("$kind", message.Kind);
+            insert.Parameters.AddWithValue("$channel", message.Channel);
             added += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -77,18 +80,91 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
     /// <summary>Sends every alert that is due, and those of <paramref name="releaseRunId"/> still on hold.</summary>
     public async Task<OutboxFlush> FlushAsync(string? releaseRunId, CancellationToken cancellationToken)
     {
-        var smtp = options.Value.Smtp;
-        if (!smtp.Enabled)
+        var channels = Channels();
+        if (channels.Count == 0)
         {
             return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
         }
 
-        var claimed = await ClaimDueAsync(releaseRunId, cancellationToken);
+        var claimed = await ClaimDueAsync(releaseRunId, channels, cancellationToken);
         if (claimed.Count == 0)
         {
             return new OutboxFlush(0, 0, await WaitingAsync(cancellationToken));
         }
 
+        var (lineSent, lineFailed) = await PushLineAsync(claimed.Where(r => r.Channel == AlertChannels.Line).ToList(), cancellationToken);
+        var (mailSent, mailFailed) = await SendMailAsync(claimed.Where(r => r.Channel == AlertChannels.Email).ToList(), cancellationToken);
+        return new OutboxFlush(lineSent + mailSent, lineFailed + mailFailed, await WaitingAsync(CancellationToken.None));
+    }
+
+    private List<string> Channels()
+    {
+        var o = options.Value;
+        var channels = new List<string>();
+        if (o.Smtp.Enabled)
+        {
+            channels.Add(AlertChannels.Email);
+        }
+
+        if (o.Line.Enabled)
+        {
+            channels.Add(AlertChannels.Line);
+        }
+
+        return channels;
+    }
+
+    private async Task<(int Sent, int Failed)> PushLineAsync(List<Row> rows, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var rest in rows.Skip(i))
+                {
+                    await MarkFailedAsync(rest, "stopped before sending");
+                }
+
+                return (sent, failed + rows.Count - i);
+            }
+
+            LineResult result;
+            try
+            {
+                result = await line.PushAsync(row.Recipients[0].Address, row.Text, row.DedupKey, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                result = new LineResult(false, "stopped before LINE answered");
+            }
+
+            if (result.Sent)
+            {
+                await MarkSentAsync(row);
+                sent++;
+                LogSent(row.Id, row.Kind, 1);
+            }
+            else
+            {
+                await MarkFailedAsync(row, result.Error ?? "not sent");
+                failed++;
+                LogLineFailed(row.Id, result.Error ?? string.Empty);
+            }
+        }
+
+        return (sent, failed);
+    }
+
+    private async Task<(int Sent, int Failed)> SendMailAsync(List<Row> claimed, CancellationToken cancellationToken)
+    {
+        if (claimed.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var smtp = options.Value.Smtp;
         int sent = 0, failed = 0;
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
@@ -107,7 +183,7 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
                 await MarkFailedAsync(row, ex.Message);
             }
 
-            return new OutboxFlush(0, claimed.Count, await WaitingAsync(CancellationToken.None));
+            return (0, claimed.Count);
         }
 
         for (var i = 0; i < claimed.Count; i++)
@@ -167,7 +243,7 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
             }
         }
 
-        return new OutboxFlush(sent, failed, await WaitingAsync(CancellationToken.None));
+        return (sent, failed);
     }
 
     /// <summary>Alerts not yet sent.</summary>
@@ -187,9 +263,9 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
     }
 
     internal static string DedupKey(string runId, AlertMessage message) =>
-        $"{runId}|{message.Kind}|{string.Join(",", message.To.Select(r => r.Email.ToLowerInvariant()).Order(StringComparer.Ordinal))}";
+        $"{runId}|{(message.Channel == AlertChannels.Email ? string.Empty : message.Channel + ":")}{message.Kind}|{string.Join(",", message.To.Select(r => r.Address.ToLowerInvariant()).Order(StringComparer.Ordinal))}";
 
-    private async Task<List<Row>> ClaimDueAsync(string? releaseRunId, CancellationToken cancellationToken)
+    private async Task<List<Row>> ClaimDueAsync(string? releaseRunId, List<string> channels, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -197,13 +273,15 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
         await using (var select = connection.CreateCommand())
         {
             select.CommandText = """
-                SELECT id, dedup_key, recipients, subject, body_text, body_html, attempts, created_at, run_id, kind FROM outbox
+                SELECT id, dedup_key, recipients, subject, body_text, body_html, attempts, created_at, run_id, kind, channel FROM outbox
                 WHERE sent_at IS NULL AND (next_attempt_at <= $now OR (run_id = $release AND attempts = 0))
-                    AND (lease_until IS NULL OR lease_until < $now)
+                    AND (lease_until IS NULL OR lease_until < $now) AND (channel = $c1 OR channel = $c2)
                 ORDER BY id LIMIT 200
                 """;
             select.Parameters.AddWithValue("$now", DbTime.ToText(now));
             select.Parameters.AddWithValue("$release", (object?)releaseRunId ?? DBNull.Value);
+            select.Parameters.AddWithValue("$c1", channels[0]);
+            select.Parameters.AddWithValue("$c2", channels[^1]);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -217,7 +295,8 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
                     reader.GetInt32(6),
                     DbTime.Parse(reader.GetString(7)),
                     reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.IsDBNull(9) ? "digest" : reader.GetString(9)));
+                    reader.IsDBNull(9) ? "digest" : reader.GetString(9),
+                    reader.GetString(10)));
             }
         }
 
@@ -278,7 +357,7 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
         message.From.Add(new MailboxAddress(AlertComposer.HeaderText(smtp.FromName), smtp.From!));
         foreach (var recipient in row.Recipients)
         {
-            message.To.Add(new MailboxAddress(AlertComposer.HeaderText(recipient.Name), recipient.Email));
+            message.To.Add(new MailboxAddress(AlertComposer.HeaderText(recipient.Name), recipient.Address));
         }
 
         message.Headers.Add("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies
@@ -314,5 +393,8 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
     [LoggerMessage(Level = LogLevel.Error, Message = "Alert {OutboxId} ({Kind}) cannot be built into a message: {Error}; the other alerts are still sent")]
     private partial void LogBuildFailed(long outboxId, string kind, string error);
 
-    private sealed record Row(long Id, string DedupKey, IReadOnlyList<Recipient> Recipients, string Subject, string Text, string? Html, int Attempts, DateTimeOffset CreatedAt, string? RunId, string Kind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LINE push {OutboxId} not sent: {Error}; it will be retried")]
+    private partial void LogLineFailed(long outboxId, string error);
+
+    private sealed record Row(long Id, string DedupKey, IReadOnlyList<Recipient> Recipients, string Subject, string Text, string? Html, int Attempts, DateTimeOffset CreatedAt, string? RunId, string Kind, string Channel);
 }

@@ -76,6 +76,9 @@ internal sealed class HistoryDatabase
         """
         ALTER TABLE runs ADD COLUMN notes TEXT;              -- steps after storing that failed (reports, page cache, alerts), one a line
         """,
+        """
+        ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';  -- email | line: one outbox, one retry policy for both
+        """,
     ];
 
     private readonly string _connectionString;

@@ -18,7 +18,7 @@ public class AlertComposerTests
         var messages = AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap), Change(result, "O21", ChangeKind.NewGap)));
 
         var digest = Assert.Single(messages, m => m.Kind == AlertComposer.DigestKind);
-        Assert.Equal(["info@thaphae.example"], digest.To.Select(r => r.Email));
+        Assert.Equal(["info@thaphae.example"], digest.To.Select(r => r.Address));
         Assert.Equal("OitCrawler: เทศบาลตำบลท่าแพ — ไม่ผ่านใหม่ 2 ข้อ (10 มกราคม 2568)", digest.Subject);
         Assert.Contains("O12", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("O21", digest.TextBody, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public class AlertComposerTests
         Assert.Contains("https://reports.example/run-1/report.json", digest.HtmlBody, StringComparison.Ordinal);
 
         var klang = Assert.Single(messages, m => m.Kind == "unit:klang");
-        Assert.Equal(["klang@thaphae.example"], klang.To.Select(r => r.Email));
+        Assert.Equal(["klang@thaphae.example"], klang.To.Select(r => r.Address));
         Assert.Contains("O12", klang.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("O21", klang.TextBody, StringComparison.Ordinal);
         Assert.Contains("กองคลัง", klang.Subject, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public class AlertComposerTests
         {
             Assert.DoesNotContain("evil", message.Subject, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("pwned", message.Subject, StringComparison.OrdinalIgnoreCase);
-            Assert.All(message.To, r => Assert.DoesNotContain("evil", r.Email + r.Name, StringComparison.OrdinalIgnoreCase));
+            Assert.All(message.To, r => Assert.DoesNotContain("evil", r.Address + r.Name, StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain('\r', message.Subject);
             Assert.DoesNotContain('\n', message.Subject);
             Assert.DoesNotContain("\nBcc:", message.TextBody, StringComparison.Ordinal); // quoted on one line, as text

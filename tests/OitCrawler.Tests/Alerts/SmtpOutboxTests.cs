@@ -32,7 +32,7 @@ public sealed class SmtpOutboxTests : IDisposable
         Assert.Equal(3, received.Count);
         foreach (var expected in messages)
         {
-            var mail = Assert.Single(received, r => r.To.SequenceEqual(expected.To.Select(t => t.Email)));
+            var mail = Assert.Single(received, r => r.To.SequenceEqual(expected.To.Select(t => t.Address)));
             Assert.Equal("oitcrawler@thaphae.example", mail.From);
             Assert.Equal(expected.Subject, mail.Message.Subject); // RFC 2047-encoded on the wire, Thai once decoded
             Assert.Contains("เทศบาลตำบลท่าแพ", mail.Message.Subject, StringComparison.Ordinal);
@@ -168,7 +168,9 @@ public sealed class SmtpOutboxTests : IDisposable
             RetryMaxDelay = TimeSpan.FromHours(1),
             Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, StartTls = false, From = "oitcrawler@thaphae.example", Timeout = TimeSpan.FromSeconds(5) },
         });
-        return new SmtpOutbox(database, options, _time, NullLogger<SmtpOutbox>.Instance);
+#pragma warning disable CA2000 // the client lives as long as the outbox under test
+        return new SmtpOutbox(database, options, new LinePush(new HttpClient(), options), _time, NullLogger<SmtpOutbox>.Instance);
+#pragma warning restore CA2000
     }
 
     private static IReadOnlyList<AlertMessage> Messages(Dictionary<string, ItemStatus> failing)
