@@ -50,6 +50,11 @@ internal static class Spreadsheets
     // Excel, LibreOffice and Sheets run a cell that starts with one of these as a formula.
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    // Link texts that name no page: คำอธิบาย adds the title of the page they open.
+    private static readonly HashSet<string> GenericLinkTexts = new(
+        ["คลิกที่นี่", "คลิก", "ที่นี่", "คลิกเลย", "ดาวน์โหลด", "อ่านต่อ", "รายละเอียด", "ดูรายละเอียด", "ดูข้อมูล", "เพิ่มเติม", "อ่านเพิ่มเติม", "clickhere", "more", "readmore", "download"],
+        StringComparer.OrdinalIgnoreCase);
+
     public static SheetTable Gaps(AuditResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -98,12 +103,12 @@ internal static class Spreadsheets
         {
             var item = byCode.GetValueOrDefault(rule.Code);
             var passed = item?.Status == ItemStatus.Pass;
-            var evidence = (item?.Evidence ?? []).Where(e => Html.IsWebLink(e.Url)).DistinctBy(e => e.Url.AbsoluteUri).ToList();
-            var usable = passed ? evidence.Take(ChecklistUrls).ToList() : [];
+            var evidence = (item?.Evidence ?? []).DistinctBy(e => e.Url.OriginalString).ToList();
+            var usable = passed ? evidence.Where(e => Html.IsWebLink(e.Url)).Take(ChecklistUrls).ToList() : [];
             var row = new List<object?> { rule.Code, rule.Title, passed ? Have : HaveNot };
             row.AddRange(Enumerable.Range(0, ChecklistUrls).Select(i => i < usable.Count ? SheetLink.Of(usable[i].Url) : null));
             row.Add(usable.Count > 0 ? Steps(result, usable) : null);
-            row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => UrlCanonicalizer.Display(e.Url))) : null);
+            row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => e.Url.IsAbsoluteUri ? UrlCanonicalizer.Display(e.Url) : e.Url.OriginalString)) : null);
             row.Add(passed ? null : gaps.GetValueOrDefault(rule.Code)?.Action);
             rows.Add(row);
         }
@@ -134,37 +139,23 @@ internal static class Spreadsheets
 
     private static List<string> StepsTo(EvidenceIndex index, EvidenceRef ev)
     {
-        // The pages from the home page to where the link was found, each with the link chosen on it.
-        var chain = new List<(PageEvidence? Page, string Choose)>();
+        // Back from the page where the link was found to the home page, each page with the link chosen on it.
+        var steps = new List<string>();
         var choose = Quote(ev.LinkText, index.Page(ev.Url)?.Title);
         var page = ev.FoundOn is null ? null : index.Page(ev.FoundOn);
-        var guard = 0;
-        while (page is not null && guard++ < 10)
+        for (var guard = 0; page?.FoundOn is not null && guard < 10; guard++)
         {
-            chain.Add((page, choose));
-            if (page.FoundOn is null)
-            {
-                break;
-            }
-
+            steps.Add($"หน้า \"{ThaiText.Fold(page.Title is { Length: > 0 } t ? t : UrlCanonicalizer.Display(page.Url))}\" เลือก {choose}");
             choose = Quote(page.FoundVia, page.Title);
             page = index.Page(page.FoundOn);
         }
 
-        if (chain.Count == 0)
-        {
-            return [$"หน้าหลักของเว็บไซต์ เลือก {Quote(ev.LinkText, null)}"];
-        }
-
-        chain.Reverse();
-        var home = index.Home?.Url.AbsoluteUri;
-        return chain.Select((c, i) => i == 0 && (c.Page?.Url.AbsoluteUri == home || c.Page?.FoundOn is null)
-                ? $"หน้าหลักของเว็บไซต์ เลือก {c.Choose}"
-                : $"หน้า \"{ThaiText.Fold(c.Page?.Title is { Length: > 0 } t ? t : UrlCanonicalizer.Display(c.Page!.Url))}\" เลือก {c.Choose}")
-            .ToList();
+        steps.Add($"หน้าหลักของเว็บไซต์ เลือก {choose}");
+        steps.Reverse();
+        return steps;
     }
 
-    // "ข้อความลิงก์", with the target's title when the link text alone says little ("คลิกที่นี่").
+    // "ข้อความลิงก์"; a link that says only "คลิกที่นี่" is named by the page it opens.
     private static string Quote(string? linkText, string? targetTitle)
     {
         var text = ThaiText.Fold(linkText);
@@ -174,7 +165,7 @@ internal static class Spreadsheets
             return title.Length == 0 ? "ลิงก์" : $"\"{title}\"";
         }
 
-        return title.Length > 0 && !ThaiText.ContainsLoose(title, text) && !ThaiText.ContainsLoose(text, title) && text.Length < 20
+        return title.Length > 0 && GenericLinkTexts.Contains(ThaiText.Compact(text))
             ? $"\"{text}\" (หน้า \"{title}\")"
             : $"\"{text}\"";
     }

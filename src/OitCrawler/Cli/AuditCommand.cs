@@ -90,18 +90,21 @@ internal static class AuditCommand
         }
 
         say.Line($"รายงานอยู่ที่ {folder}", $"reports in {folder}");
-        if (result.Evidence.Outcome == CrawlOutcome.Unreachable)
+        switch (result.Evidence.Outcome)
         {
-            say.Fail($"เข้าเว็บไซต์ไม่ได้: {result.Evidence.OutcomeReason}", $"site unreachable: {result.Evidence.OutcomeReason}");
-            return ExitCodes.Unreachable;
+            case CrawlOutcome.Unreachable:
+                say.Fail($"เข้าเว็บไซต์ไม่ได้: {result.Evidence.OutcomeReason}", $"site unreachable: {result.Evidence.OutcomeReason}");
+                break;
+            case CrawlOutcome.Cancelled:
+                say.Fail("ถูกขัดจังหวะ รายงานนี้ไม่ครบ", "interrupted; the report is partial");
+                break;
+            case CrawlOutcome.BudgetExhausted or CrawlOutcome.HostFailing:
+                say.Fail(
+                    "เก็บข้อมูลไม่ครบ คะแนนในรายงานจึงแสดงเป็น \"—\"",
+                    $"the crawl did not finish, so the report gives no scores: {result.Evidence.OutcomeReason}");
+                break;
         }
 
-        if (result.Evidence.Outcome == CrawlOutcome.Cancelled)
-        {
-            say.Fail("ถูกขัดจังหวะ รายงานนี้ไม่ครบ", "interrupted; the report is partial");
-            return ExitCodes.Cancelled;
-        }
-
-        return result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok;
+        return ExitCodes.For(result);
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OitCrawler.Crawling;
-using OitCrawler.Evidence;
 using OitCrawler.Scheduling;
 
 namespace OitCrawler.Cli;
@@ -32,12 +31,7 @@ internal static class RunNowCommand
             }
 
             NightlyCommands.WriteRun(cli.Say, run);
-            return run.Result.Evidence.Outcome switch
-            {
-                CrawlOutcome.Unreachable => ExitCodes.Unreachable,
-                CrawlOutcome.Cancelled => ExitCodes.Cancelled,
-                _ => run.Result.HasGaps ? ExitCodes.Gaps : ExitCodes.Ok,
-            };
+            return ExitCodes.For(run.Result);
         });
         return command;
     }

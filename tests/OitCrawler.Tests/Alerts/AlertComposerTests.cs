@@ -129,6 +129,36 @@ public class AlertComposerTests
     public void HeaderText_RemovesLineBreaksAndControls(string input, string expected) =>
         Assert.Equal(expected, AlertComposer.HeaderText(input));
 
+    [Theory]
+    [InlineData("เผยแพร่แผน (ลิงก์ไปยังระบบ e-GP ของกรมบัญชีกลาง) ให้ครบทุกเดือน", 40, "เผยแพร่แผน…")]
+    [InlineData("เผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปี 2568 ให้ครบ", 30, "เผยแพร่แผนการจัดซื้อจัดจ้าง…")]
+    [InlineData("สั้น", 30, "สั้น")]
+    public void CutAtWord_LongText_CutAtASpaceOutsideParentheses(string text, int max, string expected)
+    {
+        var cut = AlertComposer.CutAtWord(text, max);
+
+        Assert.Equal(expected, cut);
+        Assert.True(cut.Length <= max, cut);
+        Assert.Equal(cut.Count(c => c == '('), cut.Count(c => c == ')'));
+    }
+
+    [Fact]
+    public void Compose_LongActionInTheTextPart_EndsAtAWordWithNoOpenParenthesis()
+    {
+        // Regression: the text part cut "สิ่งที่ต้องทำ" at 200 characters, leaving "… (ลิงก์ไปยังระบบ e-GP".
+        var all = Audits.Make(Audits.Rules().Items.ToDictionary(i => i.Code, _ => ItemStatus.Missing));
+        var longest = all.Gaps.MaxBy(g => g.Action.Length)!;
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { [longest.Item.Rule.Code] = ItemStatus.Missing });
+        var digest = AlertComposer.Compose(Context(result, Change(result, longest.Item.Rule.Code, ChangeKind.NewGap)))[0];
+        var action = longest.Action;
+
+        var line = digest.TextBody.Split('\n').Single(l => l.TrimStart().StartsWith("สิ่งที่ต้องทำ:", StringComparison.Ordinal)).Trim();
+
+        Assert.True(action.Length > 200, $"the test needs an action longer than the old cut ({action.Length})");
+        Assert.Equal("สิ่งที่ต้องทำ: " + AlertComposer.Plain(action), line);
+        Assert.Equal(line.Count(c => c == '('), line.Count(c => c == ')'));
+    }
+
     private static ItemResult Item(AuditResult result, string code) => result.Items.Single(i => i.Rule.Code == code);
 
     private static Changes Change(AuditResult result, string code, ChangeKind kind) =>

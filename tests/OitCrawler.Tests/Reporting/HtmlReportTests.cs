@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using OitCrawler.Assessment;
+using OitCrawler.Evidence;
 using OitCrawler.Reporting;
 using OitCrawler.Tests.Support;
 
@@ -106,7 +108,7 @@ public sealed partial class HtmlReportTests : IDisposable
         var html = HtmlReport.Render(result, []);
 
         Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<span class=\"nolink\">javascript:alert(2)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"nolink url\">javascript:alert(2)</span>", html, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\ssrc\s*=", html); // no image, frame or script source at all
         Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
         Assert.DoesNotContain("url(", html, StringComparison.Ordinal);
@@ -164,32 +166,161 @@ public sealed partial class HtmlReportTests : IDisposable
     }
 
     [Fact]
-    public void GroupGaps_BySharingUnits_EachGapOnceAndUncoveredLast()
+    public void ReportView_SharedGap_CompleteUnderEveryOwner_WithTheOthersNamed()
     {
         var result = SampleAudit.Build();
 
-        var groups = HtmlReport.GroupGaps(result);
+        var units = ReportView.Build(result).Units;
 
-        Assert.Equal(HtmlReport.NoMeasureGroup, groups[^1].Title);
-        Assert.Equal(["O22", "O5"], groups[^1].Gaps.Select(g => g.Item.Rule.Code).Order(StringComparer.Ordinal));
-        Assert.Equal(result.Gaps.Count, groups.Sum(g => g.Gaps.Count));
-        Assert.All(result.Gaps, gap => Assert.Single(groups, g => g.Gaps.Contains(gap)));
-        var o7 = Assert.Single(groups, g => g.Gaps.Any(x => x.Item.Rule.Code == "O7"));
-        Assert.Contains("กองคลัง", o7.Title, StringComparison.Ordinal);
-        Assert.Contains("กองช่าง", o7.Title, StringComparison.Ordinal);
+        Assert.Equal(ReportView.NoMeasureGroup, units[^1].Name);
+        Assert.Equal(["O5", "O22"], units[^1].Rows.Select(g => g.Gap.Item.Rule.Code)); // rules order
+        Assert.All(result.Gaps, gap => Assert.Contains(units, u => u.Rows.Any(r => r.Gap == gap)));
+        var klang = Assert.Single(units, u => u.Name == "กองคลัง");
+        var chang = Assert.Single(units, u => u.Name == "กองช่าง");
+        var o7 = Assert.Single(klang.Rows, r => r.Gap.Item.Rule.Code == "O7");
+        Assert.Contains("กองช่าง", o7.SharedWith);
+        Assert.DoesNotContain("กองคลัง", o7.SharedWith);
+        Assert.Contains(chang.Rows, r => r.Gap.Item.Rule.Code == "O7");
+        foreach (var unit in units)
+        {
+            // each unit's list is everything it owns, in rules order
+            var owned = result.Gaps.Where(g => unit.IsUnit ? g.Units.Any(u => u.Name == unit.Name) : !g.HasMeasure).Select(g => g.Item.Rule.Code);
+            Assert.Equal(owned.Order(StringComparer.Ordinal), unit.Rows.Select(r => r.Gap.Item.Rule.Code).Order(StringComparer.Ordinal));
+            Assert.Equal(unit.Rows.Select(r => result.Rules.Items.ToList().FindIndex(i => i.Code == r.Gap.Item.Rule.Code)).Order(), unit.Rows.Select(r => result.Rules.Items.ToList().FindIndex(i => i.Code == r.Gap.Item.Rule.Code)));
+        }
+    }
+
+    [Theory]
+    [InlineData(CrawlOutcome.Unreachable)]
+    [InlineData(CrawlOutcome.Cancelled)]
+    [InlineData(CrawlOutcome.BudgetExhausted)]
+    [InlineData(CrawlOutcome.HostFailing)]
+    public void Render_CrawlNotFinished_ScoresAreDashWithTheReason(CrawlOutcome outcome)
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O7"] = ItemStatus.Missing, ["O13"] = ItemStatus.Review }, outcome);
+
+        var html = HtmlReport.Render(result, []);
+
+        Assert.Contains(">—</text>", html, StringComparison.Ordinal); // the gauges
+        Assert.Contains("aria-label=\"OIT —\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">" + result.Score.Oit.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "</text>", html, StringComparison.Ordinal);
+        Assert.Contains(OitCrawler.Text.Html.Encode(ReportView.NotScored(result.Evidence)), html, StringComparison.Ordinal);
+        if (outcome == CrawlOutcome.Unreachable)
+        {
+            Assert.DoesNotContain("คะแนนที่เสี่ยงเสีย", html, StringComparison.Ordinal); // no "points at stake" for a site that did not answer
+            Assert.DoesNotContain("id=\"items\"", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("id=\"units\"", html, StringComparison.Ordinal); // what was found is still listed
+        }
     }
 
     [Fact]
-    public void GapsPerUnit_SharedGap_ListedForEveryOwner()
+    public void Render_CompleteCrawl_ShowsTheScores()
     {
-        var result = SampleAudit.Build();
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O7"] = ItemStatus.Missing });
 
-        var perUnit = HtmlReport.GapsPerUnit(result);
+        var html = HtmlReport.Render(result, []);
 
-        Assert.Contains(perUnit, u => u.Unit.Name == "กองคลัง" && u.Gaps.Any(g => g.Item.Rule.Code == "O7"));
-        Assert.Contains(perUnit, u => u.Unit.Name == "กองช่าง" && u.Gaps.Any(g => g.Item.Rule.Code == "O7"));
-        Assert.DoesNotContain(perUnit, u => u.Gaps.Any(g => !g.HasMeasure));
+        Assert.Null(ReportView.NotScored(result.Evidence));
+        Assert.Contains(">" + result.Score.Oit.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "</text>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">—</text>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Demo_PrintedOnA4_AtMostEightPages_SummaryFirstTwo_NoThaiWordBrokenInTheUnitSections()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var ct = timeout.Token;
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(OitCrawler.Cli.ExitCodes.Ok, await OitCrawler.Cli.Commands.RunAsync(["demo", "--out", _dir], stdout, stderr, ct));
+        var html = Directory.EnumerateFiles(_dir, "report.html", SearchOption.AllDirectories).Single();
+
+        await using var browser = await Chromium.StartAsync(ct);
+        var page = await browser.OpenAsync(html, 1280, 1000, ct);
+        var pdf = await browser.SendAsync("Page.printToPDF", new JsonObject { ["preferCSSPageSize"] = true, ["printBackground"] = true }, page, ct);
+        var bytes = Convert.FromBase64String(pdf["data"]!.GetValue<string>());
+        Directory.CreateDirectory(Repo.Path("artifacts"));
+        await File.WriteAllBytesAsync(Repo.Path("artifacts", "demo-report.pdf"), bytes, ct);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var pages = document.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value)).Replace(" ", string.Empty, StringComparison.Ordinal)).ToList();
+
+        Assert.InRange(pages.Count, 3, 8);
+        int PageOf(string marker) => pages.FindIndex(p => p.Contains(marker.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)) + 1;
+        Assert.InRange(PageOf("Estimated scores"), 1, 1);
+        Assert.InRange(PageOf("Gaps by responsible unit"), 1, 2);
+        Assert.InRange(PageOf("Year over year"), 1, 2);
+        var units = PageOf("Each unit's gaps");
+        Assert.InRange(units, 2, 3); // the summary ends with a page break: at most two pages come before the units
+
+        // Thai words: lay the report out at the printed width (A4 less the margins) in print media, and
+        // check every line break inside Thai text in the unit sections against ICU's word boundaries.
+        await browser.SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = "print" }, page, ct);
+        await browser.SendAsync("Emulation.setDeviceMetricsOverride", new JsonObject { ["width"] = 710, ["height"] = 1000, ["deviceScaleFactor"] = 1, ["mobile"] = false }, page, ct);
+        var check = JsonNode.Parse((await browser.EvaluateAsync(page, ThaiLineBreaks("#units"), ct))!.GetValue<string>())!;
+        Assert.True(check["breaks"]!.GetValue<int>() >= 20, $"too few line breaks inside Thai text to judge: {check.ToJsonString()}");
+        Assert.True(check["bad"]!.AsArray().Count == 0, "Thai words broken across lines: " + check["bad"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    [Fact]
+    public async Task ThaiLineBreaks_TextBrokenAnywhere_IsCaught()
+    {
+        // Guards the guard: the old CSS (word-break: break-all on Thai link text) must fail the check above.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var ct = timeout.Token;
+        var file = Path.Combine(_dir, "breakall.html");
+        await File.WriteAllTextAsync(
+            file,
+            "<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"></head><body><div id=\"units\" style=\"width:180px;font-size:15px\">" +
+            string.Concat(Enumerable.Repeat("<p style=\"word-break:break-all\">รายงานผลการดำเนินงานประจำปีของเทศบาลตำบลท่าแพ ความโปร่งใส</p>", 4)) + "</div></body></html>",
+            ct);
+
+        await using var browser = await Chromium.StartAsync(ct);
+        var page = await browser.OpenAsync(file, 800, 600, ct);
+        var check = JsonNode.Parse((await browser.EvaluateAsync(page, ThaiLineBreaks("#units"), ct))!.GetValue<string>())!;
+
+        Assert.True(check["bad"]!.AsArray().Count > 0, check.ToJsonString());
+    }
+
+    // Every line break inside a Thai text node under `root` (URLs excepted): the grapheme where a new line
+    // box starts (Range.getClientRects), and whether ICU's Thai dictionary (Intl.Segmenter, words) puts a
+    // word boundary there. A break between two Thai letters that is not a word boundary is a broken word.
+    private static string ThaiLineBreaks(string root) => $$"""
+        (() => {
+          const words = new Intl.Segmenter('th', { granularity: 'word' });
+          const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+          const thai = /[฀-๿]/;
+          const walker = document.createTreeWalker(document.querySelector('{{root}}'), NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          let nodes = 0, breaks = 0;
+          const bad = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const t = n.data;
+            if (!thai.test(t) || n.parentElement.closest('.url')) continue;
+            nodes++;
+            const bounds = new Set([...words.segment(t)].map(s => s.index));
+            let prevTop = null;
+            for (const g of graphemes.segment(t)) {
+              if (/\s/.test(g.segment)) continue;
+              range.setStart(n, g.index);
+              range.setEnd(n, g.index + g.segment.length);
+              const rects = range.getClientRects();
+              if (rects.length === 0) continue;
+              const top = rects[0].top;
+              if (prevTop !== null && top > prevTop + 4) {
+                breaks++;
+                if (!bounds.has(g.index) && thai.test(g.segment) && thai.test(t[g.index - 1] || '')) {
+                  bad.push(t.slice(Math.max(0, g.index - 12), g.index) + '|' + t.slice(g.index, g.index + 12));
+                }
+              }
+              prevTop = top;
+            }
+          }
+          return JSON.stringify({ nodes, breaks, bad });
+        })()
+        """;
 
     [Fact]
     public void Render_NoMeasuresAndNoGaps_StillRenders()

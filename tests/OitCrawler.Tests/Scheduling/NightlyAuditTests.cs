@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OitCrawler.Alerts;
 using OitCrawler.Cli;
 using OitCrawler.Demo;
@@ -279,6 +280,93 @@ public sealed class NightlyAuditTests : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstRun_SendsTheBaselineOnceByMailAndByLine_EvenWhenLineAnswers500First()
+    {
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite);
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        await using var line = await LineApiServer.StartAsync(failFirst: 1);
+        const string group = "C4af4980629f1e8d5f2b7a04c7e4f1a23";
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/runs"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"),
+            ("Alerts:Line:ChannelAccessToken", LineApiServer.Token),
+            ("Alerts:Line:To:0", group),
+            ("Alerts:Line:BaseUrl", line.BaseUri.AbsoluteUri),
+            ("Alerts:Line:RetryDelay", "00:00:00.050"));
+        await using var harness = NightlyHarness.Create(settings);
+
+        var first = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+        Assert.Equal(RunState.Complete, first!.State);
+        Assert.True(first.Result.Gaps.Count > 0);
+        Assert.Equal(new OutboxFlush(2, 0, 0), first.Alerts!.Flush); // one e-mail, one push, nothing left waiting
+        var mail = Assert.Single(sink.Messages());
+        Assert.Equal(["info@thaphae.example"], mail.To);
+        Assert.Contains("สถานะตั้งต้น: ไม่ผ่าน " + first.Result.Gaps.Count + " ข้อ", mail.Message.Subject, StringComparison.Ordinal);
+        var units = OitCrawler.Reporting.ReportView.Build(first.Result).Units;
+        Assert.All(units, u => Assert.Contains($"{u.Name} — {u.Rows.Count} ข้อ", mail.Message.TextBody, StringComparison.Ordinal));
+        Assert.Contains($"https://reports.thaphae.example/runs/{first.RunId}/report.html", mail.Message.TextBody, StringComparison.Ordinal);
+
+        // LINE: a 500, then the same request again under the same retry key, delivered once.
+        Assert.Equal([500, 200], line.Requests.Select(r => r.Status));
+        Assert.Single(line.Requests.Select(r => r.RetryKey).Distinct());
+        Assert.NotNull(line.Requests[0].RetryKey);
+        var push = Assert.Single(line.Delivered);
+        Assert.Equal(group, push.To);
+        var text = Assert.Single(push.Texts);
+        Assert.Contains("สถานะตั้งต้น", text, StringComparison.Ordinal);
+        Assert.All(units, u => Assert.Contains($"• {u.Name} {u.Rows.Count} ข้อ: ", text, StringComparison.Ordinal));
+
+        // The next run has nothing new: no second baseline, by either channel.
+        var second = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+        Assert.Equal(RunState.Complete, second!.State);
+        Assert.Single(sink.Messages());
+        Assert.Single(line.Delivered);
+        Assert.Equal(2, line.Requests.Count);
+        await using var connection = await harness.Database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel, kind, attempts, sent_at IS NOT NULL FROM outbox ORDER BY channel";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetBoolean(3)}");
+        }
+
+        Assert.Equal(["email baseline 1 True", "line baseline 1 True"], rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_LineDownForEveryAttempt_PushWaitsInTheOutbox_ThenGoesOutOnce()
+    {
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite);
+        await using var line = await LineApiServer.StartAsync(failFirst: 3);
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:Line:ChannelAccessToken", LineApiServer.Token),
+            ("Alerts:Line:To:0", "U4af4980629f1e8d5f2b7a04c7e4f1a23"),
+            ("Alerts:Line:BaseUrl", line.BaseUri.AbsoluteUri),
+            ("Alerts:Line:Attempts", "2"),
+            ("Alerts:Line:RetryDelay", "00:00:00.010"),
+            ("Alerts:RetryBaseDelay", "00:00:00.001"),
+            ("Alerts:RetryMaxDelay", "00:00:00.001"));
+        await using var harness = NightlyHarness.Create(settings);
+
+        var first = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+        Assert.Equal(new OutboxFlush(0, 1, 1), first!.Alerts!.Flush); // two attempts, both 500: kept, not lost
+        Assert.Empty(line.Delivered);
+        await Task.Delay(20); // past the outbox's 1 ms retry delay (a due time, not a rate)
+        var outbox = harness.Services.GetRequiredService<SmtpOutbox>();
+        Assert.Equal(new OutboxFlush(1, 0, 0), await outbox.FlushAsync(CancellationToken.None)); // a third 500, then accepted
+        Assert.Equal([500, 500, 500, 200], line.Requests.Select(r => r.Status));
+        Assert.Single(line.Delivered);
+        Assert.Single(line.Requests.Select(r => r.RetryKey).Distinct()); // one key across process-level retries too
     }
 
     private static void CopyDirectory(string from, string to)

@@ -26,6 +26,8 @@ internal sealed class NightlyHarness : IAsyncDisposable
 
     public IRunStore Store => _services.GetRequiredService<IRunStore>();
 
+    public IServiceProvider Services => _services;
+
     public static Dictionary<string, string?> Settings(TempFolder temp, Uri site, params (string Key, string? Value)[] extra)
     {
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
