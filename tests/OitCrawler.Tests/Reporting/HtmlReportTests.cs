@@ -152,7 +152,7 @@ public sealed partial class HtmlReportTests : IDisposable
         Assert.Contains(">เกณฑ์ 85</text>", with, StringComparison.Ordinal); // the pass line, labelled
         Assert.Contains(">100</text>", with, StringComparison.Ordinal); // a y axis with values
         Assert.Contains(">2 มี.ค. 68</text>", with, StringComparison.Ordinal); // dates under the x axis
-        Assert.True(with.IndexOf("1 มีนาคม 2568", StringComparison.Ordinal) < with.IndexOf("2 มีนาคม 2568", StringComparison.Ordinal)); // the table runs oldest first, like the chart
+        Assert.True(with.IndexOf("2 มีนาคม 2568", StringComparison.Ordinal) < with.IndexOf("3 มีนาคม 2568", StringComparison.Ordinal)); // the table runs oldest first, like the chart
     }
 
     [Fact]
