@@ -240,7 +240,8 @@ public sealed partial class HtmlReportTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         Assert.Equal(OitCrawler.Cli.ExitCodes.Ok, await OitCrawler.Cli.Commands.RunAsync(["demo", "--out", _dir], stdout, stderr, ct));
-        var html = Directory.EnumerateFiles(_dir, "report.html", SearchOption.AllDirectories).Single();
+        var html = Directory.EnumerateFiles(_dir, "report.html", SearchOption.AllDirectories)
+            .First(f => !f.Split(Path.DirectorySeparatorChar).Contains("latest", StringComparer.Ordinal)); // out/<host>/<date-time>/, not its "latest" copy
 
         await using var browser = await Chromium.StartAsync(ct);
         var page = await browser.OpenAsync(html, 1280, 1000, ct);
