@@ -37,7 +37,8 @@ public sealed class ServeTests : IDisposable
             ("Serilog:WriteTo:2:Args:path", _temp.File("logs/oitcrawler-.clef")));
 
         // No run yet: the first start-up counts as a missed night and audits at once.
-        var code = await Task.Run(() => ServeCommand.RunAsync(new Say(TextWriter.Null, TextWriter.Null), settings, stop.Token)).WaitAsync(TimeSpan.FromSeconds(60));
+        using var banner = new StringWriter();
+        var code = await Task.Run(() => ServeCommand.RunAsync(new Say(banner, TextWriter.Null), settings, stop.Token)).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(ExitCodes.Ok, code);
         var database = new HistoryDatabase(_temp.File("history.db"));
@@ -48,5 +49,13 @@ public sealed class ServeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_temp.File("out"), "runs", run.RunId, "report.json")));
         var log = string.Concat(Directory.GetFiles(_temp.File("logs"), "*.clef").Select(File.ReadAllText)); // one file a day: two across midnight
         Assert.Contains($"\"RunId\":\"{run.RunId}\"", log, StringComparison.Ordinal);
+
+        // One Thai banner at start (English beneath), the next audit in Bangkok time with the Buddhist-era year; no Quartz chatter in the log.
+        var text = banner.ToString();
+        Assert.Contains($"  เว็บไซต์: {server.BaseUri.AbsoluteUri}", text, StringComparison.Ordinal);
+        Assert.Matches(@"  ตรวจครั้งถัดไป: \d{1,2} \p{IsThai}+ 25\d\d \d\d:\d\d น\.", text);
+        Assert.Contains("  ฐานข้อมูล: " + _temp.File("history.db"), text, StringComparison.Ordinal);
+        Assert.Contains("  next audit: ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("RAMJobStore", log, StringComparison.Ordinal);
     }
 }
