@@ -105,7 +105,7 @@ public static class DataFileSchemas
             }
         }
 
-        return problems;
+        return [.. problems.OrderBy(p => p.Line).ThenBy(p => p.Column)]; // in file order, as an editor lists them
     }
 
     // "ข้อ O1: " for a problem inside items[n] of a rules file, so the message names the item people know.
