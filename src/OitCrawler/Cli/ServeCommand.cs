@@ -16,7 +16,19 @@ internal static class ServeCommand
         var flags = ConfigFlags.ForAudit();
         var command = new Command("serve", "บริการตรวจประจำ: ตรวจ Audit:Site ตามเวลาใน Schedule:Cron เก็บประวัติ และแจ้งการเปลี่ยนแปลงทางอีเมล พร้อมแดชบอร์ดที่ Dashboard:Urls\nthe nightly worker: audits Audit:Site on Schedule:Cron, keeps history, e-mails changes, serves the dashboard at Dashboard:Urls");
         flags.AddTo(command);
-        command.SetAction((parse, cancellationToken) => RunAsync(cli.Say, cli.Settings(parse, flags), cancellationToken));
+        var fleet = new Option<string>("--fleet") { Description = "เป็นโหนดของกลุ่ม: ตรวจหน่วยงานในไฟล์ร่วมกับโหนดอื่นที่ใช้ Fleet:ConnectionString (PostgreSQL)\na fleet node: audits the file's agencies with the other nodes sharing Fleet:ConnectionString (PostgreSQL)", HelpName = "FILE" };
+        command.Add(fleet);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var settings = cli.Settings(parse, flags);
+            if (parse.GetValue(fleet) is not { } agencies)
+            {
+                return RunAsync(cli.Say, settings, cancellationToken);
+            }
+
+            settings["Fleet:AgenciesFile"] = agencies;
+            return Fleet.FleetCommands.ServeAsync(settings, cancellationToken);
+        });
         return command;
     }
 

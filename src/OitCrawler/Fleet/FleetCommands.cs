@@ -1,10 +1,15 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OitCrawler.Cli;
 using OitCrawler.Rules;
+using OitCrawler.Scheduling;
+using Quartz;
 
 namespace OitCrawler.Fleet;
 
-/// <summary><c>fleet validate</c>: thin edges over the agencies file (and, later, the fleet's PostgreSQL database).</summary>
+/// <summary><c>fleet validate|run-now</c> and <c>serve --fleet</c>: thin edges over the agencies file and the fleet's PostgreSQL database.</summary>
 internal static class FleetCommands
 {
     public static Command Create(CliContext cli)
@@ -23,7 +28,99 @@ internal static class FleetCommands
         var validate = new Command("validate", "ตรวจไฟล์รายชื่อหน่วยงาน แสดงทุกข้อผิดพลาดพร้อมไฟล์:บรรทัด:คอลัมน์\ncheck an agencies file; every problem with file:line:column") { file };
         validate.SetAction(parse => Validate(cli.Say, parse.GetValue(file) ?? parse.GetValue(fleetFile)
             ?? throw new UsageException("ระบุไฟล์รายชื่อหน่วยงาน: --fleet FILE (หรือ Fleet:AgenciesFile ใน appsettings.json)", "name the agencies file: --fleet FILE (or Fleet:AgenciesFile in appsettings.json)")));
-        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate };
+        var agency = new Option<string>("--agency") { Description = "รหัสหน่วยงานเดียว\none agency's id", HelpName = "ID" };
+        var province = new Option<string>("--province") { Description = "หน่วยงานทั้งจังหวัด\none province's agencies", HelpName = "NAME" };
+        var runNow = new Command("run-now", "ส่งตรวจทันทีผ่านคลัสเตอร์ (ทุกหน่วยงาน หนึ่งหน่วยงาน หรือหนึ่งจังหวัด)\naudit now through the cluster (all agencies, one, or one province's)") { agency, province };
+        runNow.SetAction((parse, cancellationToken) =>
+        {
+            var settings = cli.Settings(parse);
+            if (parse.GetValue(fleetFile) is { } path)
+            {
+                settings["Fleet:AgenciesFile"] = path;
+            }
+
+            return RunNowAsync(cli.Say, settings, parse.GetValue(agency), parse.GetValue(province), cancellationToken);
+        });
+        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate, runNow };
+    }
+
+    /// <summary>
+    /// <c>serve --fleet FILE</c>: a fleet node. Checks the agencies file and the database at start (a bad
+    /// file or an unreachable database stops it with exit 2), then runs its share of the cluster's audits.
+    /// </summary>
+    public static async Task<int> ServeAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        using var host = Commands.BuildHost(settings, builder =>
+        {
+            builder.Services.AddNightlyAudit(builder.Configuration); // the Schedule options (time zone)
+            builder.Services.AddFleetScheduler(builder.Configuration, execute: true);
+            // As serve: a cancelled audit has time to be stored and handed back before the host gives up.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(100));
+            builder.Services.AddSystemd();
+        });
+        await PrepareAsync(host, cancellationToken);
+        await host.RunAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>fleet run-now [--agency ID|--province NAME]</c>: fires the agencies' jobs now through the cluster
+    /// (whichever node is free runs each; the per-agency and per-host rules hold as at night). This process
+    /// only writes to the job store: its scheduler is never started.
+    /// </summary>
+    private static async Task<int> RunNowAsync(Say say, IReadOnlyDictionary<string, string?> settings, string? id, string? province, CancellationToken cancellationToken)
+    {
+        using var host = Commands.BuildHost(settings, builder =>
+        {
+            builder.Services.AddNightlyAudit(builder.Configuration);
+            builder.Services.AddFleetScheduler(builder.Configuration, execute: false);
+        });
+        var agencies = await PrepareAsync(host, cancellationToken);
+        var chosen = AgenciesFile.Select(agencies, id, province);
+        if (chosen.Count == 0)
+        {
+            throw id is not null
+                ? new UsageException($"ไม่มีหน่วยงานรหัส '{id}' ในไฟล์", $"no agency with id '{id}' in the agencies file")
+                : new UsageException($"ไม่มีหน่วยงานในจังหวัด '{province}' ในไฟล์", $"no agency in province '{province}' in the agencies file");
+        }
+
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        var options = host.Services.GetRequiredService<IOptions<FleetOptions>>().Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value.TimeZone);
+        await FleetSchedule.StoreJobsAsync(scheduler, chosen, options, zone, cancellationToken);
+        foreach (var agency in chosen)
+        {
+            await scheduler.TriggerJob(new JobKey(agency.Id, FleetAuditJob.Group), new JobDataMap { [FleetAuditJob.TriggerKey] = "run-now" }, cancellationToken);
+        }
+
+        await scheduler.Shutdown(false, cancellationToken);
+        var where = host.Services.GetRequiredService<PostgresDatabase>().Describe;
+        say.Line($"ส่งตรวจ {chosen.Count} หน่วยงานผ่านคลัสเตอร์ ({where})", $"queued {chosen.Count} audits on the cluster ({where})");
+        return ExitCodes.Ok;
+    }
+
+    // The agencies file is read and the database migrated before anything runs: a bad file or an
+    // unreachable database is one message and exit 2, not a node that starts and fails every night.
+    private static async Task<IReadOnlyList<Agency>> PrepareAsync(IHost host, CancellationToken cancellationToken)
+    {
+        var options = host.Services.GetRequiredService<IOptions<FleetOptions>>().Value;
+        if (string.IsNullOrWhiteSpace(options.AgenciesFile))
+        {
+            throw new UsageException("ระบุไฟล์รายชื่อหน่วยงาน: --fleet FILE (หรือ Fleet:AgenciesFile ใน appsettings.json)", "name the agencies file: --fleet FILE (or Fleet:AgenciesFile in appsettings.json)");
+        }
+
+        var agencies = AgenciesFile.Load(options.AgenciesFile);
+        var database = host.Services.GetRequiredService<PostgresDatabase>();
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new UsageException($"ใช้ฐานข้อมูลของกลุ่มไม่ได้ ({database.Describe}): {ex.Message}", $"the fleet database ({database.Describe}) cannot be used: {ex.Message}");
+        }
+
+        return agencies;
     }
 
     /// <summary>Checks the agencies file; every problem with file:line:column, then a count.</summary>

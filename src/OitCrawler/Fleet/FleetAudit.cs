@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OitCrawler.Audit;
+using OitCrawler.Evidence;
+using OitCrawler.History;
+using OitCrawler.Reporting;
+using OitCrawler.Scheduling;
+
+namespace OitCrawler.Fleet;
+
+/// <summary>
+/// One agency's audit on a fleet node: take the agency's hosts (waiting while another audit crawls
+/// one) → mark a run the site's dead audit left running as abandoned → begin the run → crawl and
+/// assess → store → write the agency's reports under <c>out/fleet/&lt;id&gt;/runs/&lt;run&gt;/</c> →
+/// release the hosts. Quartz runs at most one audit per agency across the cluster.
+/// </summary>
+internal sealed partial class FleetAudit(
+    AuditRunner runner,
+    PostgresRunStore store,
+    HostLeases leases,
+    IOptions<FleetOptions> fleetOptions,
+    IOptions<AuditOptions> auditOptions,
+    TimeProvider timeProvider,
+    ILogger<FleetAudit> logger)
+{
+    /// <param name="agency">The agency to audit.</param>
+    /// <param name="trigger"><c>schedule</c>, <c>run-now</c> or <c>recovery</c>.</param>
+    /// <param name="recoveredFiredAt">For a recovery, when the dead node's firing began: if that node stored its run
+    /// before it died (killed between storing and telling Quartz), the audit is done and is not run twice.</param>
+    /// <param name="cancellationToken">Shutdown.</param>
+    /// <returns>The run, or null when a recovered audit turned out finished.</returns>
+    public async Task<(string RunId, RunState State)?> RunAsync(Agency agency, string trigger, DateTimeOffset? recoveredFiredAt, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Agency"] = agency.Id, ["Site"] = agency.Site.AbsoluteUri });
+        await using var lease = await leases.AcquireAsync(agency.Hosts, fleetOptions.Value.HostRetryInterval, cancellationToken);
+        if (recoveredFiredAt is { } firedAt
+            && (await store.ListRunsAsync(agency.Site, 1, cancellationToken)) is [{ State: not RunState.Running } last]
+            && last.StartedAt >= firedAt)
+        {
+            LogAlreadyDone(agency.Id, last.RunId);
+            return null;
+        }
+
+        var startedAt = timeProvider.GetUtcNow();
+        var abandoned = await store.AbandonSiteAsync(agency.Site, startedAt, cancellationToken);
+        var (rules, year, _) = runner.SelectRules(null);
+        var runId = NightlyAudit.NewRunId(startedAt);
+        await store.BeginRunAsync(runId, agency.Site, year, rules.Year, startedAt, trigger, cancellationToken);
+        LogStarting(agency.Id, runId, trigger, lease.Waits, abandoned);
+
+        AuditResult result;
+        try
+        {
+            result = await runner.RunAsync(agency.Site, year, null, runId, null, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            var outcome = ex is OperationCanceledException ? RunOutcomes.Cancelled : RunOutcomes.Error;
+            await store.FailRunAsync(runId, $"{outcome}: {ex.Message}", timeProvider.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        var state = RunOutcomes.StateFor(result.Evidence.Outcome);
+        var folder = Path.Combine(Path.GetFullPath(auditOptions.Value.OutputDirectory), "fleet", agency.Id, "runs", runId);
+        using var storing = new CancellationTokenSource(NightlyAudit.StoreTimeout, timeProvider);
+        await store.FinishRunAsync(runId, state, result, folder, storing.Token);
+        try
+        {
+            await ReportWriter.WriteAllAsync(result, [], folder, withEvidence: false, storing.Token);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await store.AddNoteAsync(runId, $"reports failed: {ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        }
+
+        LogStored(agency.Id, runId, state, result.Score.Oit);
+        return (runId, state);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Auditing {AgencyId} as run {RunId} ({Trigger}); waited {Waits} times for its hosts; {Abandoned} dead runs abandoned")]
+    private partial void LogStarting(string agencyId, string runId, string trigger, int waits, int abandoned);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered audit of {AgencyId} was stored as run {RunId} before its node died; not audited again")]
+    private partial void LogAlreadyDone(string agencyId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {AgencyId} run {RunId}: {State}, OIT {Oit}")]
+    private partial void LogStored(string agencyId, string runId, RunState state, double? oit);
+}

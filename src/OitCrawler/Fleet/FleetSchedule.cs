@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OitCrawler.Scheduling;
+using Quartz;
+
+namespace OitCrawler.Fleet;
+
+/// <summary>
+/// At a node's start, stores a job and a nightly trigger for every agency of the file that the cluster
+/// does not have yet (every node may do this at once: the first wins, the others find it there). Each
+/// agency keeps its own minute of the night window (<see cref="StartMinute"/>), the same on every node,
+/// so the fleet's audits are spread over the window instead of all firing at its start.
+/// Misfire policy: a night missed while the whole cluster was down fires once as soon as a node is up
+/// (<see cref="CronTriggerMisfireInstruction.FireAndProceed"/>), then keeps its time.
+/// </summary>
+internal sealed partial class FleetSchedule(
+    ISchedulerFactory schedulers,
+    IOptions<FleetOptions> fleetOptions,
+    IOptions<ScheduleOptions> scheduleOptions,
+    ILogger<FleetSchedule> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = fleetOptions.Value;
+        var agencies = AgenciesFile.Load(options.AgenciesFile!);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(scheduleOptions.Value.TimeZone);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var added = await StoreJobsAsync(scheduler, agencies, options, zone, cancellationToken);
+        LogSynced(agencies.Count, added, options.NodeName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stores the job and nightly trigger of each agency the cluster lacks; returns how many were new.</summary>
+    internal static async Task<int> StoreJobsAsync(IScheduler scheduler, IReadOnlyList<Agency> agencies, FleetOptions options, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var agency in agencies)
+        {
+            var key = new JobKey(agency.Id, FleetAuditJob.Group);
+            if (await scheduler.Exists(key, cancellationToken))
+            {
+                continue;
+            }
+
+            var minute = StartMinute(agency.Id, options.NightStart, options.NightLength);
+            var job = JobBuilder.Create<FleetAuditJob>().WithIdentity(key).StoreDurably().RequestRecovery().Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(agency.Id, FleetAuditJob.Group)
+                .ForJob(key)
+                .WithCronSchedule(
+                    string.Create(CultureInfo.InvariantCulture, $"0 {minute % 60} {minute / 60 % 24} * * ?"),
+                    c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                .Build();
+            try
+            {
+                await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
+                added++;
+            }
+            catch (ObjectAlreadyExistsException)
+            {
+                // another node starting at the same moment stored it first
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>The agency's minute of the day: the night start plus a fixed share of the window, from a hash of its id.</summary>
+    internal static int StartMinute(string id, TimeSpan nightStart, TimeSpan nightLength)
+    {
+        var span = Math.Max(1, (int)nightLength.TotalMinutes);
+        var hash = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);
+        return (int)((nightStart.TotalMinutes + (hash % (uint)span)) % (24 * 60));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet: {Agencies} agencies in the file, {Added} new jobs stored; this node is {Node}")]
+    private partial void LogSynced(int agencies, int added, string node);
+}
