@@ -63,7 +63,31 @@ internal sealed class MunicipalSite
         "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
     ];
 
+    // OIT items as agencies title them on their ITA hub page (the /oit/ index in a large site).
+    private static readonly string[] OitTitles =
+    [
+        "โครงสร้าง", "ข้อมูลผู้บริหาร", "อำนาจหน้าที่", "แผนพัฒนาท้องถิ่น", "ข้อมูลการติดต่อ", "กฎหมายที่เกี่ยวข้อง", "ข่าวประชาสัมพันธ์",
+        "Q&A", "Social Network", "แผนดำเนินงานและการใช้งบประมาณประจำปี", "รายงานการกำกับติดตามการดำเนินงานและการใช้งบประมาณ รอบ 6 เดือน",
+        "รายงานผลการดำเนินงานประจำปี", "คู่มือหรือมาตรฐานการปฏิบัติงาน", "คู่มือหรือมาตรฐานการให้บริการ", "ข้อมูลเชิงสถิติการให้บริการ",
+        "รายงานผลการสำรวจความพึงพอใจการให้บริการ", "E-Service", "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ", "ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
+        "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน", "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี", "นโยบายการบริหารทรัพยากรบุคคล",
+        "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล", "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
+        "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
+        "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบประจำปี", "การเปิดโอกาสให้เกิดการมีส่วนร่วม", "เจตจำนงสุจริตของผู้บริหาร",
+        "การมีส่วนร่วมของผู้บริหาร", "การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี", "การดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบ",
+    ];
+
     private readonly Dictionary<string, Resource> _resources = new(StringComparer.Ordinal);
+
+    /// <summary>Response bytes sent (status line, headers as named and valued, body), 304s included: what a crawl cost the server.</summary>
+    private long _bytesSent;
+
+    /// <summary>Requests answered 304 Not Modified.</summary>
+    private long _notModified;
+
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
+
+    public long NotModified => Interlocked.Read(ref _notModified);
 
     private MunicipalSite()
     {
@@ -92,7 +116,9 @@ internal sealed class MunicipalSite
     public IEnumerable<KeyValuePair<string, Resource>> Pdfs =>
         _resources.Where(r => r.Value.ContentType == "application/pdf");
 
-    public static MunicipalSite Generate(int pages, int seed, bool gzip)
+    /// <param name="large">Pages of 30–40 KB (as CMS pages weigh: a long menu, a sidebar of services, more text) and an ITA hub
+    /// page at /oit/ whose table numbers the OIT items, each row linking a page of the OIT section.</param>
+    public static MunicipalSite Generate(int pages, int seed, bool gzip, bool large = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pages, Sections.Length + 1);
         var site = new MunicipalSite();
@@ -114,7 +140,7 @@ internal sealed class MunicipalSite
         var linkedDocuments = new HashSet<int>();
         for (var i = 0; i < pages; i++)
         {
-            var html = RenderPage(i, pages, paths, titles, sectionOf, documentCount, linkedDocuments, random, out var internalLinks);
+            var html = RenderPage(i, pages, paths, titles, sectionOf, documentCount, linkedDocuments, random, large, out var internalLinks);
             var bytes = Encoding.UTF8.GetBytes(html);
             var compressed = gzip ? Gzip(bytes) : null;
             site._resources[paths[i]] = new Resource(bytes, compressed, "text/html; charset=utf-8", ETag(i, bytes.Length));
@@ -150,10 +176,25 @@ internal sealed class MunicipalSite
         }
 
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = resource.ContentType;
         response.Headers.ETag = resource.ETag;
         response.Headers.LastModified = LastModified;
+
+        // Conditional GET as nginx answers it: If-None-Match first; If-Modified-Since only without it.
+        var request = context.Request.Headers;
+        var notModified = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.ToString().Contains(resource.ETag, StringComparison.Ordinal)
+            : request.IfModifiedSince.Count > 0 && request.IfModifiedSince.ToString() == LastModified;
+        if (notModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.Headers.ContentType = default;
+            Interlocked.Increment(ref _notModified);
+            Interlocked.Add(ref _bytesSent, HeaderBytes(response));
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
         var body = resource.Body;
         if (resource.Gzip is { } gz && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
         {
@@ -163,12 +204,25 @@ internal sealed class MunicipalSite
         }
 
         response.ContentLength = body.Length;
+        Interlocked.Add(ref _bytesSent, HeaderBytes(response) + body.Length);
         return response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted);
     }
 
-    private static string RenderPage(int i, int pages, string[] paths, string[] titles, int[] sectionOf, int documentCount, HashSet<int> linkedDocuments, Random random, out int internalLinks)
+    // "HTTP/1.1 200 OK", each "Name: value", the blank line, and the Date and Server headers Kestrel adds (≈ 60 bytes).
+    private static long HeaderBytes(HttpResponse response)
     {
-        var targetBytes = random.Next(8 * 1024, 15 * 1024 + 1);
+        long bytes = 17 + 2 + 60;
+        foreach (var header in response.Headers)
+        {
+            bytes += header.Key.Length + 2 + Encoding.UTF8.GetByteCount(header.Value.ToString()) + 2;
+        }
+
+        return bytes;
+    }
+
+    private static string RenderPage(int i, int pages, string[] paths, string[] titles, int[] sectionOf, int documentCount, HashSet<int> linkedDocuments, Random random, bool large, out int internalLinks)
+    {
+        var targetBytes = large ? random.Next(30 * 1000, 40 * 1000 + 1) : random.Next(8 * 1024, 15 * 1024 + 1);
         var isHome = i == 0;
         var isIndex = i is > 0 && i <= Sections.Length;
         var section = Sections[sectionOf[i]];
@@ -233,6 +287,12 @@ internal sealed class MunicipalSite
         }
 
         var footerAndBody = new StringBuilder();
+        var oit = Array.FindIndex(Sections, x => x.Slug == "oit");
+        if (large && isIndex && sectionOf[i] == oit)
+        {
+            internalLinks += AppendHub(footerAndBody, i, pages, paths, sectionOf, oit);
+        }
+
         var hasTable = (section.Tables || section.Pdfs) && !isHome && !isIndex && random.Next(3) != 0;
         if (hasTable)
         {
@@ -251,6 +311,19 @@ internal sealed class MunicipalSite
 
         footerAndBody.Append("</ul></aside>\n");
         internalLinks += links.Count;
+        if (large)
+        {
+            // A CMS sidebar: the same services and quick links on every page.
+            footerAndBody.Append("<aside class=\"services\"><h3>บริการออนไลน์</h3>\n<ul>\n");
+            foreach (var s in Sections)
+            {
+                footerAndBody.Append("<li class=\"menu-item\"><a class=\"menu-link\" href=\"/").Append(s.Slug).Append("/\"><i class=\"fa fa-angle-right\"></i> ")
+                    .Append(s.Name).Append("</a></li>\n");
+            }
+
+            footerAndBody.Append("<li><a href=\"https://www.info.go.th/\">ศูนย์ข้อมูลข่าวสารของราชการ</a></li><li><a href=\"https://www.gprocurement.go.th/\">ระบบการจัดซื้อจัดจ้างภาครัฐ</a></li>\n</ul></aside>\n");
+            internalLinks += Sections.Length;
+        }
 
         footerAndBody.Append("</div></main>\n<footer class=\"site-footer\"><div class=\"container\">\n<p>").Append(SiteName)
             .Append(" เลขที่ 99 หมู่ที่ 3 ตำบลบ้านสวน อำเภอเมืองชลบุรี จังหวัดชลบุรี 20000</p>\n")
@@ -281,6 +354,30 @@ internal sealed class MunicipalSite
         while (bytes < targetBytes);
 
         return sb.Append(footerAndBody).ToString();
+    }
+
+    // The ITA hub: one row per OIT item, "O<n> <title>", linking a page of the OIT section.
+    private static int AppendHub(StringBuilder sb, int page, int pages, string[] paths, int[] sectionOf, int oit)
+    {
+        sb.Append("<h3>การเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment : OIT) ประจำปีงบประมาณ พ.ศ. 2568</h3>\n")
+            .Append("<table class=\"table\">\n<thead><tr><th>ข้อ</th><th>ข้อมูล</th><th>ลิงก์</th></tr></thead>\n<tbody>\n");
+        var target = page;
+        var links = 0;
+        for (var n = 0; n < OitTitles.Length; n++)
+        {
+            do
+            {
+                target = target + 1 < pages ? target + 1 : 1;
+            }
+            while (sectionOf[target] != oit || target <= Sections.Length);
+
+            sb.Append("<tr><td>O").Append((n + 1).ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(OitTitles[n])
+                .Append("</td><td><a href=\"").Append(paths[target]).Append("\">").Append(OitTitles[n]).Append("</a></td></tr>\n");
+            links++;
+        }
+
+        sb.Append("</tbody>\n</table>\n");
+        return links;
     }
 
     private static void AppendTable(StringBuilder sb, int page, Section section, int documentCount, HashSet<int> linkedDocuments, Random random)

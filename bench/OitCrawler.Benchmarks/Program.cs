@@ -26,6 +26,11 @@ internal static class Program
     {
         try
         {
+            if (args.Length > 0 && args[0] == "audit")
+            {
+                return await AuditBench.RunAsync(AuditBenchOptions.Parse(args[1..]));
+            }
+
             var options = BenchOptions.Parse(args);
             return options.Serve ? await ServeAsync(options)
                 : options.Profile ? await Benchmarks.Profile.RunAsync(options)
@@ -46,8 +51,16 @@ internal static class Program
         Console.WriteLine(servers.Describe());
         Console.Out.Flush();
 
-        // Run until the parent closes our stdin (or kills us).
-        await Console.In.ReadToEndAsync();
+        // Run until the parent closes our stdin (or kills us); "stats" asks for the bytes sent so far.
+        while (await Console.In.ReadLineAsync() is { } command)
+        {
+            if (command == "stats")
+            {
+                Console.WriteLine(servers.Stats());
+                Console.Out.Flush();
+            }
+        }
+
         return 0;
     }
 
@@ -222,6 +235,9 @@ internal sealed record BenchOptions
 
     public bool InProcess { get; init; }
 
+    /// <summary>Pages of 30–40 KB and an ITA hub (<see cref="MunicipalSite.Generate"/>).</summary>
+    public bool Large { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -249,7 +265,8 @@ internal sealed record BenchOptions
                 "--seed" => o with { Seed = Int(value, args[i++]) },
                 "--no-gzip" => o with { Gzip = false },
                 "--in-process" => o with { InProcess = true },
-                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [profile | serve N] [--pages N] [--concurrency C] [--runs R] [--warmup-pages W] [--seed S] [--no-gzip] [--in-process]"),
+                "--large" => o with { Large = true },
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'; usage: [profile | serve N] [--pages N] [--concurrency C] [--runs R] [--warmup-pages W] [--seed S] [--no-gzip] [--in-process] [--large]"),
             };
         }
 
@@ -458,9 +475,11 @@ internal sealed class Servers : IAsyncDisposable
 {
     private readonly StaticSiteServer _site;
     private readonly StaticSiteServer _warmup;
+    private readonly MunicipalSite _generated;
 
-    private Servers(StaticSiteServer site, StaticSiteServer warmup, SiteInfo siteInfo, SiteInfo warmupInfo)
+    private Servers(StaticSiteServer site, StaticSiteServer warmup, SiteInfo siteInfo, SiteInfo warmupInfo, MunicipalSite generated)
     {
+        _generated = generated;
         _site = site;
         _warmup = warmup;
         Site = siteInfo;
@@ -473,14 +492,17 @@ internal sealed class Servers : IAsyncDisposable
 
     public static async Task<Servers> StartAsync(BenchOptions o)
     {
-        var site = MunicipalSite.Generate(o.Pages, o.Seed, o.Gzip);
-        var warmup = MunicipalSite.Generate(Math.Max(o.WarmupPages, 20), o.Seed + 1, o.Gzip);
+        var site = MunicipalSite.Generate(o.Pages, o.Seed, o.Gzip, o.Large);
+        var warmup = MunicipalSite.Generate(Math.Max(o.WarmupPages, 20), o.Seed + 1, o.Gzip, o.Large);
         var siteServer = await StaticSiteServer.StartAsync(null, site.Map);
         var warmupServer = await StaticSiteServer.StartAsync(null, warmup.Map);
-        return new Servers(siteServer, warmupServer, SiteInfo.Of(siteServer, site), SiteInfo.Of(warmupServer, warmup));
+        return new Servers(siteServer, warmupServer, SiteInfo.Of(siteServer, site), SiteInfo.Of(warmupServer, warmup), site);
     }
 
     public string Describe() => Site.Describe() + "\n" + Warmup.Describe();
+
+    /// <summary>STATS &lt;response bytes of the main site&gt; &lt;304 answers&gt;</summary>
+    public string Stats() => string.Create(CultureInfo.InvariantCulture, $"STATS {_generated.BytesSent} {_generated.NotModified}");
 
     public async ValueTask DisposeAsync()
     {
@@ -546,7 +568,9 @@ internal sealed class ChildServer : IServer
 
     public bool MeasuresServer => true;
 
-    public static async Task<IServer> StartAsync(BenchOptions o)
+    public static async Task<IServer> StartAsync(BenchOptions o) => await StartChildAsync(o);
+
+    public static async Task<ChildServer> StartChildAsync(BenchOptions o)
     {
         var dll = typeof(Program).Assembly.Location;
         var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
@@ -571,10 +595,15 @@ internal sealed class ChildServer : IServer
             start.ArgumentList.Add("--no-gzip");
         }
 
+        if (o.Large)
+        {
+            start.ArgumentList.Add("--large");
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20)); // a 50,000-page site of 35 KB pages takes minutes to render and gzip
             var site = await process.StandardOutput.ReadLineAsync(timeout.Token);
             var warmup = await process.StandardOutput.ReadLineAsync(timeout.Token);
             if (site is null || warmup is null)
@@ -597,6 +626,18 @@ internal sealed class ChildServer : IServer
         _process.Refresh();
         return _process.TotalProcessorTime;
     }
+
+    /// <summary>Response bytes the main site has sent so far, and how many of its answers were 304.</summary>
+    public async Task<(long Bytes, long NotModified)> StatsAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("stats");
+        await _process.StandardInput.FlushAsync();
+        var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server process ended");
+        var p = line.Split(' ');
+        return (long.Parse(p[1], CultureInfo.InvariantCulture), long.Parse(p[2], CultureInfo.InvariantCulture));
+    }
+
+    public int ProcessId => _process.Id;
 
     public long ServerPeakWorkingSet()
     {

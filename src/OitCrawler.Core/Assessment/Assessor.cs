@@ -40,11 +40,9 @@ internal static class Assessor
             .Where(c => c.Url is not null)
             .GroupBy(c => c.Url!.AbsoluteUri)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<YearMention>)Periods(g.SelectMany(c => ThaiYears.Find($"{c.Text} {c.Row}")).ToList()), StringComparer.Ordinal);
-        var judged = candidates
-            .Where(c => c.Score >= MinScore)
-            .Select(c => Judge(site, rule, year, c, labelYears.GetValueOrDefault(c.Url?.AbsoluteUri ?? string.Empty, [])))
-            .OrderByDescending(j => j.Candidate.Score + Preference(j.Status))
-            .ToList();
+        var judged = JudgeInOrder(
+            candidates.Where(c => c.Score >= MinScore).ToList(),
+            c => Judge(site, rule, year, c, labelYears.GetValueOrDefault(c.Url?.AbsoluteUri ?? string.Empty, [])));
 
         if (judged.Count == 0)
         {
@@ -72,8 +70,66 @@ internal static class Assessor
         return new ItemResult(rule, best.Status, evidence, best.Reasons);
     }
 
+    /// <summary>
+    /// The judgements that decide an item, ordered by score plus <see cref="Preference"/>, then by candidate order:
+    /// only the first (the verdict) and the first three distinct URLs with its status (the evidence) are read.
+    /// Judging reads the target's text, and a large site offers an item hundreds of candidates, so candidates are
+    /// judged from the highest score down until none left could reach one of those places (a candidate's key is at
+    /// most its score + <see cref="MaxPreference"/>): the same result as judging them all, at a cost that does not
+    /// grow with every page that mentions the item.
+    /// </summary>
+    internal static List<Judgement> JudgeInOrder(List<Candidate> eligible, Func<Candidate, Judgement> judge)
+    {
+        var order = Enumerable.Range(0, eligible.Count).OrderByDescending(i => eligible[i].Score).ToArray(); // stable
+        var done = new List<(int Index, Judgement Judgement)>();
+        var lastScore = int.MaxValue;
+        foreach (var i in order)
+        {
+            var score = eligible[i].Score;
+
+            // Scores only fall from here: the check is made once per distinct score, not per candidate.
+            if (score < lastScore && done.Count > 0 && Decided(Sorted(done), score + MaxPreference))
+            {
+                break;
+            }
+
+            lastScore = score;
+            done.Add((i, judge(eligible[i])));
+        }
+
+        return Sorted(done).Select(d => d.Judgement).ToList();
+
+        static List<(int Index, Judgement Judgement)> Sorted(List<(int Index, Judgement Judgement)> judged) =>
+            judged.OrderByDescending(d => Key(d.Judgement)).ThenBy(d => d.Index).ToList();
+
+        // Whether a candidate whose key is at most ceiling could still change the verdict or the evidence.
+        static bool Decided(List<(int Index, Judgement Judgement)> sorted, int ceiling)
+        {
+            var best = sorted[0].Judgement;
+            if (ceiling >= Key(best))
+            {
+                return false;
+            }
+
+            var urls = new HashSet<Uri>();
+            foreach (var (_, j) in sorted)
+            {
+                if (j.Status == best.Status && urls.Add(j.Ref.Url) && urls.Count == 3)
+                {
+                    return ceiling < Key(j);
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static int Key(Judgement j) => j.Candidate.Score + Preference(j.Status);
+
+    private const int MaxPreference = 30;
+
     // Among candidates of similar strength, a passing one is what the agency would enter in ITAS.
-    private static int Preference(ItemStatus status) => status switch
+    internal static int Preference(ItemStatus status) => status switch
     {
         ItemStatus.Missing => -1000, // a rejected candidate: anything else found wins
         ItemStatus.Pass => 30,
@@ -377,7 +433,7 @@ internal static class Assessor
 
     private sealed record PeriodCheck(PeriodStatus Status, Reason? Reason);
 
-    private sealed record Judgement(Candidate Candidate, EvidenceRef Ref, ItemStatus Status, IReadOnlyList<Reason> Reasons);
+    internal sealed record Judgement(Candidate Candidate, EvidenceRef Ref, ItemStatus Status, IReadOnlyList<Reason> Reasons);
 }
 
 /// <summary>Checks an item's elements on the evidence target.</summary>

@@ -29,6 +29,9 @@ public sealed class AuditOptions
     /// <summary>Also write <c>evidence.json</c> (every page and document as extracted) beside the reports, to see why a verdict was reached. Default false.</summary>
     public bool WriteEvidence { get; set; }
 
+    /// <summary>Print how long each phase took (start-up, crawl, assessment, reports) and the peak memory after an <c>audit</c> (<c>--verbose</c>). Default false.</summary>
+    public bool Verbose { get; set; }
+
     /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
     [Range(0, 100)]
     public double? IitScore { get; set; }

@@ -27,6 +27,9 @@ public sealed record AuditResult(
 
     /// <summary>The agency's name: from its measures file, else from the home page's title, else the site's host.</summary>
     public string Agency => Measures?.Agency is { Length: > 0 } named ? named : AgencyNames.FromTitle(Evidence.Home?.Title) ?? Site.IdnHost;
+
+    /// <summary>How long the crawl and the assessment took (reports are timed by whoever writes them).</summary>
+    public AuditTimings Timings { get; init; } = AuditTimings.None;
 }
 
 /// <summary>
@@ -101,7 +104,10 @@ public sealed partial class AuditRunner(
         var startedAt = timeProvider.GetUtcNow();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId ?? Guid.NewGuid().ToString("N")[..12], ["Site"] = site.AbsoluteUri });
         LogStarting(site, rules.Year);
+        var crawlStarted = timeProvider.GetTimestamp();
         var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, progress, cancellationToken);
+        var crawlTime = timeProvider.GetElapsedTime(crawlStarted);
+        var assessStarted = timeProvider.GetTimestamp();
         if (evidence.Outcome is not CrawlOutcome.Completed)
         {
             notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");
@@ -115,7 +121,11 @@ public sealed partial class AuditRunner(
             notes.Add($"แผนมาตรการไม่มีการจับคู่ข้อสำหรับเกณฑ์ปี {rules.Year} / the measures file maps no items for the {rules.Year} rules");
         }
 
-        return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes);
+        var assessTime = timeProvider.GetElapsedTime(assessStarted);
+        return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes)
+        {
+            Timings = new AuditTimings(crawlTime, assessTime, evidence.Pages.Count, evidence.Documents.Count, items.Count),
+        };
     }
 
     // Loaded and validated once per runner: selecting the rules, running and reading the measures share it.

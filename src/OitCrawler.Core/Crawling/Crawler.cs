@@ -188,7 +188,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var request = new FetchRequest(url, start.IdnHost, o.MaxBodyBytes, o.MaxDocumentBytes)
                 {
                     IfNoneMatch = cached?.ETag,
-                    IfModifiedSince = cached?.ETag is null ? cached?.LastModified : null,
+                    IfModifiedSince = cached?.LastModified, // both validators: a server that ignores one (a CDN that drops ETags) still answers 304
                 };
                 using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
                 {
@@ -308,6 +308,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     MediaType = response.MediaType,
                     Size = response.ContentLength ?? (response.Truncated ? null : response.Body.Length),
                     LastModified = response.LastModified,
+                    ETag = response.ETag,
                     Text = text,
                     Scanned = scanned,
                     Depth = entry.Depth,

@@ -83,6 +83,9 @@ public sealed record DocumentEvidence
 
     public DateTimeOffset? LastModified { get; init; }
 
+    /// <summary>The entity tag the server sent, for a conditional request on the next crawl (documents change rarely; most are revalidated).</summary>
+    public string? ETag { get; init; }
+
     /// <summary>Extracted text (PDF only), capped; null when not read.</summary>
     public string? Text { get; init; }
 

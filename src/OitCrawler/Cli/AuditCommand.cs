@@ -21,7 +21,7 @@ internal static class AuditCommand
             Description = "หน้าแรกของเว็บไซต์ เช่น https://www.thaphae.go.th/\nthe site's home page, e.g. https://www.thaphae.go.th/",
         };
         RejectOptionLookalikes(site);
-        var flags = ConfigFlags.ForAudit();
+        var flags = ConfigFlags.ForAudit(verbose: true);
         var command = new Command("audit", "ตรวจเว็บไซต์หนึ่งแห่งแล้วเขียนรายงาน\naudit one website and write its reports") { site };
         flags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -67,7 +67,9 @@ internal static class AuditCommand
         }
 
         say.Note($"กำลังตรวจ {site} (ITA {year})…", $"auditing {site} (ITA {year})…");
+        var crawlStarted = time.GetUtcNow().UtcDateTime; // start-up ends here: host built, rules loaded
         var result = await CrawlProgressDisplay.RunAsync(say, time, budget, progress => runner.RunAsync(site, year, progress, cancellationToken));
+        var reportsStarted = time.GetTimestamp();
         ConsoleReport.Write(say.Out, result, []);
         string folder;
         try
@@ -79,6 +81,13 @@ internal static class AuditCommand
             }
 
             ReportFolders.PointLatestAt(folder);
+            if (audit.Verbose)
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                var startUp = crawlStarted - self.StartTime.ToUniversalTime();
+                var (shown, reports, peak) = (startUp > TimeSpan.Zero ? startUp : (TimeSpan?)null, time.GetElapsedTime(reportsStarted), self.PeakWorkingSet64);
+                say.Note(result.Timings.DescribeTh(shown, reports, peak), result.Timings.DescribeEn(shown, reports, peak));
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ internal sealed class ConfigFlags
     private readonly List<(Option Option, string Key)> _flags = [];
 
     /// <summary>The flags of an audit: what to audit against, how hard to crawl, what to write.</summary>
-    public static ConfigFlags ForAudit(bool measures = true, bool rules = true)
+    public static ConfigFlags ForAudit(bool measures = true, bool rules = true, bool verbose = false)
     {
         var flags = new ConfigFlags()
             .Text("--year", "Audit:Year", "YYYY", "ปีการประเมิน ITA (พ.ศ.) ค่าเริ่มต้น: ปีงบประมาณของวันนี้", "ITA year (Buddhist era); default: the fiscal year of today", v => Int(v, "--year", 2550, 2700))
@@ -26,6 +26,12 @@ internal sealed class ConfigFlags
         if (measures)
         {
             flags.Text("--measures", "Audit:MeasuresFile", "FILE", "ไฟล์มาตรการของหน่วยงาน (สร้างด้วย oitcrawler init)", "the agency's measures file (make one with oitcrawler init)", null);
+        }
+
+        if (verbose)
+        {
+            // audit and demo print the phases; the nightly commands log them (Serilog) on every run.
+            flags.Flag("--verbose", "Audit:Verbose", "บอกเวลาของแต่ละขั้น (เริ่มโปรแกรม เก็บข้อมูล ประเมิน รายงาน) และหน่วยความจำสูงสุด", "state how long each phase took (start-up, crawl, assessment, reports) and the peak memory");
         }
 
         return flags

@@ -17,7 +17,7 @@ internal static class DemoCommand
 
     public static Command Create(CliContext cli)
     {
-        var flags = ConfigFlags.ForAudit(measures: false, rules: false);
+        var flags = ConfigFlags.ForAudit(measures: false, rules: false, verbose: true);
         var command = new Command("demo", "ตรวจเว็บไซต์ตัวอย่าง (เทศบาลสมมติ) บนเครื่องนี้ ไม่ต้องใช้อินเทอร์เน็ต\naudit the bundled sample municipality on 127.0.0.1; no network needed");
         flags.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>

@@ -126,7 +126,7 @@ internal sealed class SqlitePageCache : IPageCache
 
         foreach (var document in evidence.Documents.Where(d => d.Status is >= 200 and < 300))
         {
-            yield return (document.Url.AbsoluteUri, null, document.LastModified, new StoredEvidence(null, Placeless(document)));
+            yield return (document.Url.AbsoluteUri, document.ETag, document.LastModified, new StoredEvidence(null, Placeless(document)));
         }
     }
 

@@ -112,6 +112,8 @@ internal sealed partial class NightlyAudit(
         }
 
         LogStored(runId, state, result.Score.Oit, result.Gaps.Count);
+        var t = result.Timings;
+        LogPhases(runId, t.Crawl, t.Pages, t.Documents, t.Assessment, t.Items);
 
         var files = new List<string>();
         var problems = new List<string>();
@@ -127,6 +129,7 @@ internal sealed partial class NightlyAudit(
 
         await StepAsync(runId, problems, "reports", async () =>
         {
+            var reportsStarted = timeProvider.GetTimestamp();
             var earlier = await store.ListRunsAsync(site, AlertService.HistoryDepth + 1, storing.Token);
             var trend = earlier
                 .Where(r => r.RunId != runId && r.State == RunState.Complete && r.Oit is not null)
@@ -135,6 +138,8 @@ internal sealed partial class NightlyAudit(
                 .Reverse()
                 .ToList();
             files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, storing.Token));
+            var reportsTime = timeProvider.GetElapsedTime(reportsStarted);
+            LogReportsPhase(reportsTime, files.Count);
         });
 
         if (state != RunState.Unreachable)
@@ -218,6 +223,12 @@ internal sealed partial class NightlyAudit(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Site} starting ({Trigger})")]
     private partial void LogStarting(string runId, Uri site, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} phases: crawl {Crawl} ({Pages} pages, {Documents} documents), assessment {Assessment} ({Items} items)")]
+    private partial void LogPhases(string runId, TimeSpan crawl, int pages, int documents, TimeSpan assessment, int items);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Phase reports took {Elapsed}: {Files} files")]
+    private partial void LogReportsPhase(TimeSpan elapsed, int files);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Page cache holds {CachedPages} pages to revalidate")]
     private partial void LogCache(int cachedPages);
