@@ -20,10 +20,10 @@ internal static class Candidates
         foreach (var occ in site.Links)
         {
             var score = 0;
-            var inText = Longest(names, occ.CompactText);
-            var inRow = Longest(names, occ.CompactRow);
-            var inUrl = Longest(names, occ.CompactUrl);
-            var inSection = Longest(names, occ.CompactSection);
+            var inText = site.LongestName(rule, occ.CompactText);
+            var inRow = site.LongestName(rule, occ.CompactRow);
+            var inUrl = site.LongestName(rule, occ.CompactUrl);
+            var inSection = site.LongestName(rule, occ.CompactSection);
 
             if (inText > 0)
             {

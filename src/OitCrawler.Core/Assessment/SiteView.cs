@@ -67,6 +67,12 @@ internal sealed class SiteView
         _rules = rules;
         _names = rules.Items.ToDictionary(i => i.Code, Names, StringComparer.OrdinalIgnoreCase);
         _titles = rules.Items.Select(i => (i, ThaiText.Compact(i.Title))).Where(t => t.Item2.Length >= 6).ToArray();
+        _itemIndex = new Dictionary<ItemRule, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < rules.Items.Count; i++)
+        {
+            _itemIndex.TryAdd(rules.Items[i], i);
+        }
+
         _chrome = chrome;
         Index = index;
         Links = links;
@@ -89,30 +95,79 @@ internal sealed class SiteView
     /// <summary>The length of the longest name (title or alias) of another item found in <paramref name="compactText"/>.</summary>
     public int LongestOtherName(ItemRule self, string compactText)
     {
-        if (compactText.Length == 0)
+        var found = NamesIn(compactText);
+        if (found is null)
         {
             return 0;
         }
 
         var best = 0;
-        foreach (var item in _rules.Items)
+        for (var i = 0; i < found.Length; i++)
         {
-            if (ReferenceEquals(item, self))
+            if (!ReferenceEquals(_rules.Items[i], self))
             {
-                continue;
+                best = Math.Max(best, found[i]);
             }
+        }
 
-            foreach (var name in _names[item.Code])
+        return best;
+    }
+
+    /// <summary>The length of the longest name (title or alias) of <paramref name="item"/> found in <paramref name="compactText"/>; 0 when none.</summary>
+    public int LongestName(ItemRule item, string compactText)
+    {
+        if (!_itemIndex.TryGetValue(item, out var index))
+        {
+            // Not one of this site view's rules: match it directly.
+            return Names(item).Where(n => compactText.Length > 0 && compactText.Contains(n, StringComparison.Ordinal)).Select(n => n.Length).DefaultIfEmpty(0).Max();
+        }
+
+        return NamesIn(compactText) is { } found ? found[index] : 0;
+    }
+
+    // For each item (in rule order), the length of its longest name in the text; null when it names none.
+    // Matching asks this of every link text, row, URL and section for every item, and again for every other
+    // item: computed once per distinct text (menus and rows repeat), it costs items × names per text instead
+    // of items² × names per link.
+    private int[]? NamesIn(string compactText)
+    {
+        if (compactText.Length == 0)
+        {
+            return null;
+        }
+
+        if (_namesIn.TryGetValue(compactText, out var cached))
+        {
+            return cached;
+        }
+
+        int[]? found = null;
+        var items = _rules.Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var best = 0;
+            foreach (var name in _names[items[i].Code])
             {
                 if (name.Length > best && compactText.Contains(name, StringComparison.Ordinal))
                 {
                     best = name.Length;
                 }
             }
+
+            if (best > 0)
+            {
+                found ??= new int[items.Count];
+                found[i] = best;
+            }
         }
 
-        return best;
+        _namesIn[compactText] = found;
+        return found;
     }
+
+    private readonly Dictionary<string, int[]?> _namesIn = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<ItemRule, int> _itemIndex;
 
     /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
     public IEnumerable<string> OtherTitles(ItemRule self) =>
