@@ -45,8 +45,8 @@ internal static partial class AuditBench
                 }
 
                 Console.WriteLine();
-                Console.WriteLine("| run | load (1 min) | wall (s) | pages/s | ×wget | peak RSS (MiB) | start-up (s) | crawl (s) | assessment (s) | reports (s) | assess+reports | MB sent | exit |");
-                Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                Console.WriteLine("| run | load (1 min) | wall (s) | pages/s | ×wget | peak RSS (MiB) | start-up (s) | crawl (s) | assessment (s) | reports (s) | assess+reports | crawl CPU (s) | assessment CPU (s) | MB sent | exit |");
+                Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
                 var runs = new List<AuditRun>();
                 for (var r = 1; r <= o.Runs; r++)
                 {
@@ -187,6 +187,8 @@ internal static partial class AuditBench
             Seconds("crawl"),
             Seconds("assess"),
             Seconds("reports"),
+            Seconds("crawlcpu"),
+            Seconds("assesscpu"),
             pages,
             bytesAfter - bytesBefore,
             notModifiedAfter - notModifiedBefore,
@@ -246,7 +248,7 @@ internal static partial class AuditBench
         return string.Create(
             CultureInfo.InvariantCulture,
             $"| {name} | {run.Load} | {run.Wall.TotalSeconds:0.00} | {rate:0} | {(double.IsNaN(ratio) ? "-" : (rate / ratio).ToString("0.00", CultureInfo.InvariantCulture))} | {run.PeakRss / 1048576.0:0} | "
-            + $"{S(run.StartUp)} | {S(run.Crawl)} | {S(run.Assessment)} | {S(run.Reports)} | {tail} | {run.Bytes / 1e6:0.0} | {run.Exit} |");
+            + $"{S(run.StartUp)} | {S(run.Crawl)} | {S(run.Assessment)} | {S(run.Reports)} | {tail} | {S(run.CrawlCpu)} | {S(run.AssessmentCpu)} | {run.Bytes / 1e6:0.0} | {run.Exit} |");
 
         static string S(TimeSpan? t) => t is { } v ? v.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "-";
     }
@@ -263,6 +265,8 @@ internal static partial class AuditBench
             MidOpt(r => r.Crawl),
             MidOpt(r => r.Assessment),
             MidOpt(r => r.Reports),
+            MidOpt(r => r.CrawlCpu),
+            MidOpt(r => r.AssessmentCpu),
             Mid(runs.Select(r => r.Pages)),
             Mid(runs.Select(r => r.Bytes)),
             Mid(runs.Select(r => r.NotModified)),
@@ -303,7 +307,7 @@ internal static partial class AuditBench
         }
     }
 
-    [GeneratedRegex(@"phases: (?:.*?start-up (?<startup>[\d.]+) s · )?.*?crawl (?<crawl>[\d.]+) s \((?<pages>\d+) .*?assessment (?<assess>[\d.]+) s.*?reports (?<reports>[\d.]+) s.*?peak memory (?<peak>\d+) MiB")]
+    [GeneratedRegex(@"phases: (?:.*?start-up (?<startup>[\d.]+) s · )?.*?crawl (?<crawl>[\d.]+) s \((?<pages>\d+) .*?CPU (?<crawlcpu>[\d.]+) s.*?assessment (?<assess>[\d.]+) s.*?CPU (?<assesscpu>[\d.]+) s.*?reports (?<reports>[\d.]+) s.*?peak memory (?<peak>\d+) MiB")]
     private static partial Regex PhaseLine();
 }
 
@@ -314,6 +318,8 @@ internal sealed record AuditRun(
     TimeSpan? Crawl,
     TimeSpan? Assessment,
     TimeSpan? Reports,
+    TimeSpan? CrawlCpu,
+    TimeSpan? AssessmentCpu,
     int Pages,
     long Bytes,
     long NotModified,

@@ -105,9 +105,11 @@ public sealed partial class AuditRunner(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId ?? Guid.NewGuid().ToString("N")[..12], ["Site"] = site.AbsoluteUri });
         LogStarting(site, rules.Year);
         var crawlStarted = timeProvider.GetTimestamp();
+        var cpuAtCrawl = Environment.CpuUsage.TotalTime;
         var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, progress, cancellationToken);
         var crawlTime = timeProvider.GetElapsedTime(crawlStarted);
         var assessStarted = timeProvider.GetTimestamp();
+        var cpuAtAssessment = Environment.CpuUsage.TotalTime;
         if (evidence.Outcome is not CrawlOutcome.Completed)
         {
             notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");
@@ -124,7 +126,11 @@ public sealed partial class AuditRunner(
         var assessTime = timeProvider.GetElapsedTime(assessStarted);
         return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes)
         {
-            Timings = new AuditTimings(crawlTime, assessTime, evidence.Pages.Count, evidence.Documents.Count, items.Count),
+            Timings = new AuditTimings(crawlTime, assessTime, evidence.Pages.Count, evidence.Documents.Count, items.Count)
+            {
+                CrawlCpu = cpuAtAssessment - cpuAtCrawl,
+                AssessmentCpu = Environment.CpuUsage.TotalTime - cpuAtAssessment,
+            },
         };
     }
 

@@ -43,6 +43,32 @@ public sealed partial class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_Verbose_StatesEachPhaseWithItsCounts()
+    {
+        var code = await Commands.RunAsync(["demo", "--out", _out, "--verbose"], _stdout, _stderr, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Ok, $"exit {code}: {_stderr}");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(LatestRun(), "report.json")));
+        var crawl = report.RootElement.GetProperty("crawl");
+        var line = _stderr.ToString().Split('\n').Single(l => l.Contains("phases:", StringComparison.Ordinal));
+        Assert.Matches(@"start-up \d+\.\d\d s", line);
+        Assert.Contains($"({crawl.GetProperty("pagesFetched").GetInt32()} pages, {crawl.GetProperty("documents").GetInt32()} documents, CPU ", line, StringComparison.Ordinal);
+        Assert.Matches(@"assessment \d+\.\d\d s \(26 items, CPU \d+\.\d\d s\)", line);
+        Assert.Contains("เวลาแต่ละขั้น: เริ่มโปรแกรม", _stderr.ToString(), StringComparison.Ordinal); // Thai first, English beneath
+        Assert.Matches(@"reports \d+\.\d\d s", line);
+        Assert.Matches(@"peak memory [1-9]\d* MiB", line);
+    }
+
+    [Fact]
+    public async Task Demo_WithoutVerbose_PrintsNoPhases()
+    {
+        var code = await Commands.RunAsync(["demo", "--out", _out], _stdout, _stderr, CancellationToken.None);
+
+        Assert.True(code == ExitCodes.Ok, $"exit {code}: {_stderr}");
+        Assert.DoesNotContain("phases:", _stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Audit_ClosedPort_ExitsUnreachableWithReason_AndWritesReport()
     {
         var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2568", "--out", _out, "--rate", "0"], _stdout, _stderr, CancellationToken.None);
