@@ -130,6 +130,96 @@ public class AssessorRegressionTests
         Assert.NotEqual(ItemStatus.Stale, result.Status);
     }
 
+    [Fact]
+    public void ReportAboutAFiscalYear_SignedInTheNext_IsAboutTheStatedYear()
+    {
+        // Issue 8: the stated period (FY 2566) outranks the signing date (20 Oct 2566 = FY 2567).
+        var doc = new Uri(Home, "/files/procurement_report.pdf");
+        var text = "รายงานสรุปผลการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2566\n" + new string('ก', 300) + "\nประกาศ ณ วันที่ 20 ตุลาคม 2566";
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(doc, "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี")])],
+            [new DocumentEvidence { Url = doc, MediaType = "application/pdf", Text = text }]);
+
+        var result = Judge(index, 2568, "O13"); // 2568 O13: the procurement report of FY 2567
+
+        Assert.Equal(ItemStatus.Stale, result.Status);
+    }
+
+    [Fact]
+    public void LinkLabelAndDocumentTitle_DisagreeingAtTheSameRank_IsReview()
+    {
+        var doc = new Uri(Home, "/files/procurement_report.pdf");
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(doc, "รายงานสรุปผลการจัดซื้อจัดจ้างประจำปี 2567")])],
+            [new DocumentEvidence { Url = doc, MediaType = "application/pdf", Text = "Annual Procurement Report 2566\n" + new string('x', 300) }]);
+
+        var result = Judge(index, 2568, "O13");
+
+        Assert.Equal(ItemStatus.Review, result.Status);
+        Assert.Contains(result.Reasons, r => r.En.Contains("2566", StringComparison.Ordinal) && r.En.Contains("2567", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PointerPage_IsJudgedOnThePageItLeadsTo()
+    {
+        var pointer = new Uri(Home, "/ita/o2/");
+        var executives = new Uri(Home, "/about/executives/");
+        var cards = "นายกเทศมนตรี นายสมชาย ใจดี โทร 081-234-5678\nรองนายกเทศมนตรี นายสมศักดิ์ รักดี โทร 081-234-5679\nปลัดเทศบาล นางสมศรี มีสุข โทร 081-234-5670\nรองปลัดเทศบาล นายสมหมาย ดีงาม โทร 081-234-5671";
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(pointer, "O2 ข้อมูลผู้บริหาร")]),
+            Page(pointer, "O2 ข้อมูลผู้บริหาร", text: "O2 ข้อมูลผู้บริหาร", links: [Link(executives, "ดูรายละเอียด")]),
+            Page(executives, "คณะผู้บริหาร", text: cards, images: [new("/img/p1.jpg", "นายสมชาย"), new("/img/p2.jpg", "นายสมศักดิ์"), new("/img/p3.jpg", "นางสมศรี"), new("/img/p4.jpg", "นายสมหมาย")]));
+
+        var result = Judge(index, 2568, "O2");
+
+        Assert.Equal(ItemStatus.Pass, result.Status);
+    }
+
+    [Fact]
+    public void ElementsBehindAScan_AreNotChecked_NotMissing()
+    {
+        var holder = new Uri(Home, "/ita/o9/");
+        var scan = new Uri(Home, "/files/scan0001.pdf");
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(holder, "คู่มือหรือมาตรฐานการให้บริการ")]),
+             Page(holder, "คู่มือหรือมาตรฐานการให้บริการ", text: "คู่มือหรือมาตรฐานการให้บริการ", links: [Link(scan, "ดาวน์โหลด")])],
+            [new DocumentEvidence { Url = scan, MediaType = "application/pdf", Scanned = true }]);
+
+        var result = Judge(index, 2568, "O9");
+
+        Assert.NotEqual(ItemStatus.Incomplete, result.Status);
+        if (result.Status == ItemStatus.Pass)
+        {
+            Assert.NotEmpty(result.Unchecked);
+        }
+    }
+
+    [Fact]
+    public void CodeWrittenByTheAgency_ButFileInAnotherItemsFolder_IsReview()
+    {
+        var doc = new Uri(Home, "/ita_68/O9/manual.pdf");
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(doc, "เอกสาร", row: "O8 คู่มือการปฏิบัติงาน")])],
+            [new DocumentEvidence { Url = doc, MediaType = "application/pdf", Scanned = true }]);
+
+        var result = Judge(index, 2568, "O8");
+
+        Assert.Equal(ItemStatus.Review, result.Status);
+    }
+
+    [Fact]
+    public void BackLinkToTheHub_UnderAnItemHeading_IsNotEvidence()
+    {
+        var item = new Uri(Home, "/ita/o10/");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(item, "ITA")]),
+            Page(item, "ITA", links: [Link(Home, "« กลับหน้ารวม ITA 2568", row: "O10 E-Service")]));
+
+        var result = Judge(index, 2568, "O10");
+
+        Assert.NotEqual(ItemStatus.Pass, result.Status);
+    }
+
     private static ItemResult Judge(EvidenceIndex index, int year, string code)
     {
         var rules = Results.Rules(year);
