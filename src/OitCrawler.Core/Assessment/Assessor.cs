@@ -39,7 +39,7 @@ internal static class Assessor
         var labelYears = candidates
             .Where(c => c.Url is not null)
             .GroupBy(c => c.Url!.AbsoluteUri)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<YearMention>)Periods(g.SelectMany(c => ThaiYears.Find($"{c.Text} {c.Row}")).ToList()), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<YearMention>)g.SelectMany(c => ThaiYears.Find($"{c.Text} {c.Row}")).Distinct().ToList(), StringComparer.Ordinal);
         var judged = JudgeInOrder(
             candidates.Where(c => c.Score >= MinScore).ToList(),
             c => Judge(site, rule, year, c, labelYears.GetValueOrDefault(c.Url?.AbsoluteUri ?? string.Empty, [])));
@@ -67,7 +67,7 @@ internal static class Assessor
         }
 
         var evidence = judged.Where(j => j.Status == best.Status).Select(j => j.Ref).DistinctBy(r => r.Url).Take(3).ToList();
-        return new ItemResult(rule, best.Status, evidence, best.Reasons);
+        return new ItemResult(rule, best.Status, evidence, best.Reasons) { Unchecked = best.Unchecked };
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ internal static class Assessor
             return new Judgement(c, reference, ItemStatus.Review, [new Reason($"ลิงก์ \"{c.Href}\" ตรวจสอบอัตโนมัติไม่ได้", $"link \"{c.Href}\" cannot be checked automatically")]);
         }
 
-        var target = site.Resolve(c.Url);
+        var target = site.Resolve(c.Url, rule);
         var label = $"{c.Text} {c.Row}";
         if (Rejection(site, rule, c, target) is { } rejected)
         {
@@ -172,17 +172,30 @@ internal static class Assessor
                 break;
         }
 
-        // Years: the most specific label that names one wins (link text and row, then the file name,
-        // then the target's title and headings, then its text). Footers and sidebars carry other years.
-        var sources = new List<(string Name, IReadOnlyList<YearMention> Years)>
+        if (c.Conflict is { } conflicting)
         {
-            ("link", labelYears),
-            ("url", Periods(ThaiYears.FindInUrl(c.Url))),
-            ("title", Periods(ThaiYears.Find(target.Heading))),
-            ("text", Periods(ThaiYears.Find(Lead(target.Text)))),
-        };
-        var (yearSource, years) = sources.FirstOrDefault(s => s.Years.Count > 0);
-        years ??= [];
+            return new Judgement(c, reference, ItemStatus.Review, [new Reason(
+                $"รหัสข้อ ชื่อเรื่อง และโฟลเดอร์ของ \"{c.Text}\" ไม่ตรงกัน ({conflicting}) โปรดตรวจ",
+                $"the code, title and folder of \"{c.Text}\" disagree ({conflicting}): please check")]);
+        }
+
+        // Years: the strongest rank that states one decides (rules/README.md, "Periods"): a stated period,
+        // then a year in the title or label, the file name, dates inside, and last the context around the link.
+        var signals = PeriodSignals.Deciding(PeriodSignals.Read(labelYears, c.Url, target.Heading, Lead(target.Text), c.Context));
+        IReadOnlyList<YearMention> years = signals.SelectMany(s => s.Years).Distinct().ToList();
+        var yearSource = signals.Count > 0 ? signals[0].Source : null;
+        if (signals.Count > 1 && rule.Period is not (ItemPeriod.InForce or ItemPeriod.Current))
+        {
+            var fits = signals.ToLookup(s => CheckPeriod(rule.Period, year, s.Years, string.Empty).Status != PeriodStatus.Wrong);
+            if (fits[true].Any() && fits[false].Any())
+            {
+                string Says(PeriodSignal s) => $"{s.Source} {string.Join(", ", s.Years.Select(Show).Distinct())}";
+                var conflict = string.Join("; ", signals.Select(Says));
+                return new Judgement(c, reference, ItemStatus.Review, [new Reason(
+                    $"ปีของ \"{c.Text}\" ขัดกัน ({conflict}) ต้องเป็น {PeriodTh(rule.Period, year)} โปรดตรวจ",
+                    $"the period of \"{c.Text}\" is contradictory ({conflict}); required: {PeriodEn(rule.Period, year)}: please check")]);
+            }
+        }
 
         if (target.Page is { } holder && HeldDocumentYears(site, holder) is { } held
             && CheckPeriod(rule.Period, year, held, string.Empty) is { Status: PeriodStatus.Wrong } heldPeriod)
@@ -246,6 +259,20 @@ internal static class Assessor
         }
 
         var missing = ElementChecks.Missing(rule.Elements, target, c, year);
+        if (missing.Count > 0 && target.Unread.Count > 0 && missing.All(m => m.Element?.Check is not (ElementCheck.Images or ElementCheck.Form or ElementCheck.Link)))
+        {
+            // Not absent but not visible: the content is behind a scan, an external system or a document of a few
+            // lines. Judged on what is visible (label, period); the elements are listed for a person to open and check.
+            var names = missing.Select(m => m.Element!).ToList();
+            var unread = string.Join(", ", target.Unread.Take(3).Select(Show));
+            return new Judgement(c, reference, ItemStatus.Pass, [new Reason(
+                $"พบ \"{c.Text}\"{PeriodNote(years, year, rule.Period)} แต่ตรวจองค์ประกอบไม่ได้เพราะอ่านเนื้อหาไม่ได้ ({unread}): {string.Join(", ", names.Select(e => e.Th))} โปรดเปิดตรวจ",
+                $"found \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}, but its content could not be read ({unread}), so these elements were not checked: {string.Join(", ", names.Select(e => e.En))}")])
+            {
+                Unchecked = names.Select(e => e.Th).ToList(),
+            };
+        }
+
         if (missing.Count > 0)
         {
             return new Judgement(c, reference, ItemStatus.Incomplete, missing);
@@ -258,6 +285,9 @@ internal static class Assessor
     }
 
     private static string Show(Uri url) => UrlCanonicalizer.Display(url);
+
+    private static string Show(YearMention y) =>
+        y.IsSingle ? y.FromFY.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{y.FromFY}–{y.ToFY}";
 
     // The periods a text states: the ITA round's year is not one, and a stated fiscal year
     // ("ปีงบประมาณ 2567") outranks dates beside it (an upload date "ม.ค. 2568").
@@ -433,7 +463,10 @@ internal static class Assessor
 
     private sealed record PeriodCheck(PeriodStatus Status, Reason? Reason);
 
-    internal sealed record Judgement(Candidate Candidate, EvidenceRef Ref, ItemStatus Status, IReadOnlyList<Reason> Reasons);
+    internal sealed record Judgement(Candidate Candidate, EvidenceRef Ref, ItemStatus Status, IReadOnlyList<Reason> Reasons)
+    {
+        public IReadOnlyList<string> Unchecked { get; init; } = [];
+    }
 }
 
 /// <summary>Checks an item's elements on the evidence target.</summary>
@@ -448,7 +481,7 @@ internal static class ElementChecks
         {
             var present = element.Check switch
             {
-                ElementCheck.Images => target.Page is { } p && ContentImages(p) >= element.Min,
+                ElementCheck.Images => Pages(target).Sum(ContentImages) >= element.Min,
                 ElementCheck.Form => HasForm(element, target, candidate, compact),
                 ElementCheck.Link => HasLink(element, target, candidate),
                 _ when element.InCurrentFY => InYear(element, target, year),
@@ -457,8 +490,8 @@ internal static class ElementChecks
             if (!present)
             {
                 missing.Add(element.InCurrentFY
-                    ? new Reason($"ขาดองค์ประกอบ: {element.Th} ในปีงบประมาณ พ.ศ. {year}", $"missing element: {element.En} in FY {year}")
-                    : new Reason($"ขาดองค์ประกอบ: {element.Th}", $"missing element: {element.En}"));
+                    ? new Reason($"ขาดองค์ประกอบ: {element.Th} ในปีงบประมาณ พ.ศ. {year}", $"missing element: {element.En} in FY {year}") { Element = element }
+                    : new Reason($"ขาดองค์ประกอบ: {element.Th}", $"missing element: {element.En}") { Element = element });
             }
         }
 
@@ -494,7 +527,7 @@ internal static class ElementChecks
 
     private static bool HasForm(ElementRule element, Target target, Candidate candidate, string compact)
     {
-        if (target.Page is { } page && page.Forms.Any(f => f.HasTextArea || f.Fields.Count >= 3))
+        if (Pages(target).Any(page => page.Forms.Any(f => f.HasTextArea || f.Fields.Count >= 3)))
         {
             return true;
         }
@@ -504,13 +537,16 @@ internal static class ElementChecks
 
     private static bool HasLink(ElementRule element, Target target, Candidate candidate)
     {
-        var links = target.Page?.Links ?? [];
+        var links = Pages(target).SelectMany(p => p.Links).ToList();
         var all = candidate.Url is null ? links : links.Append(new LinkEvidence(candidate.Href, candidate.Url, candidate.Text, LinkKind.Anchor, null, candidate.Row));
         return all.Any(l =>
             (l.Url is { } u && element.Hosts.Any(h => u.IdnHost.Equals(h, StringComparison.OrdinalIgnoreCase) || u.IdnHost.EndsWith("." + h, StringComparison.OrdinalIgnoreCase)))
             || (!l.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase) && element.Hosts.Any(h => l.Href.Contains(h, StringComparison.OrdinalIgnoreCase)))
             || element.AnyOf.Any(k => ThaiText.ContainsLoose(l.Text, k)));
     }
+
+    private static IReadOnlyList<PageEvidence> Pages(Target target) =>
+        target.Bundle.Count > 0 ? target.Bundle : target.Page is { } page ? [page] : [];
 
     // Photos, not chrome: distinct images whose file name or alt does not look like a logo, icon,
     // banner, bullet or a "no photo" placeholder (one placeholder on every card is no photo at all).

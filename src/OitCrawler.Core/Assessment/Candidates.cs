@@ -68,12 +68,26 @@ internal static class Candidates
                 continue;
             }
 
+            if (inText == 0 && ((occ.Link.Url is { } up && up == occ.Page.FoundOn) || IsBackLink(occ.Link.Text)))
+            {
+                continue; // a back link ("« กลับหน้ารวม ITA") leads to where the assessor came from, not to evidence
+            }
+
             if (occ.Link.Url is { } url && (url == home || site.IsHub(url)))
             {
+                if (inText == 0)
+                {
+                    continue; // a back link to the hub or home ("« กลับหน้ารวม ITA") under an item heading is not its evidence
+                }
+
                 score -= 40;
             }
 
-            found.Add(new Candidate(occ.Link.Url, occ.Link.Href, occ.Link.Text, occ.Link.Row, occ.Page.Url, score, occ.OnHub ? "hub" : "link"));
+            found.Add(new Candidate(occ.Link.Url, occ.Link.Href, occ.Link.Text, occ.Link.Row, occ.Page.Url, score, occ.OnHub ? "hub" : "link")
+            {
+                Context = occ.Link.YearHeading ?? occ.Link.Section,
+                Conflict = codeMatches ? Conflict(site, rule, occ, inText) : null,
+            });
         }
 
         foreach (var page in site.Index.Pages)
@@ -101,6 +115,31 @@ internal static class Candidates
 
         bool NamesOtherItem(LinkOccurrence occ, ItemRule self) =>
             site.OtherTitles(self).Any(t => occ.CompactRow.Contains(t, StringComparison.Ordinal) || occ.CompactText.Contains(t, StringComparison.Ordinal));
+    }
+
+    // The code the agency wrote says this item, but the link's own text names another item's topic, or the file sits in
+    // another item's folder (".../O9/manual.pdf" under O8): an assessor asks, so the verdict is review with both shown.
+    private static string? Conflict(SiteView site, ItemRule rule, LinkOccurrence occ, int inText)
+    {
+        var number = ItemCodes.Parse(rule.Code);
+        if (inText == 0 && site.OtherItemNamed(rule, occ.CompactText) is { } other)
+        {
+            return $"code {rule.Code}, link text names {other.Code} ({other.Title})";
+        }
+
+        if (occ.Link.Url is { } url && ItemCodes.All(Uri.UnescapeDataString(url.AbsolutePath)).Distinct().ToList() is { Count: > 0 } inPath && !inPath.Contains(number))
+        {
+            return $"code {rule.Code}, file under O{inPath[^1]}";
+        }
+
+        return null;
+    }
+
+    private static bool IsBackLink(string text)
+    {
+        var t = text.TrimStart();
+        return t.StartsWith('«') || t.StartsWith('‹') || t.StartsWith("<<", StringComparison.Ordinal) || t.StartsWith("กลับ", StringComparison.Ordinal)
+            || t.StartsWith("back", StringComparison.OrdinalIgnoreCase) || t.StartsWith("ย้อนกลับ", StringComparison.Ordinal);
     }
 
     private static int ThaiLetters(string text) => text.Count(c => c is >= '\u0E01' and <= '\u0E4E');

@@ -32,6 +32,10 @@ public enum ItemStatus
 /// <summary>A reason for a verdict, in Thai and English.</summary>
 public sealed record Reason(string Th, string En)
 {
+    /// <summary>The element this reason says is missing, when it is about one.</summary>
+    [JsonIgnore]
+    public ElementRule? Element { get; init; }
+
     public override string ToString() => $"{Th} / {En}";
 }
 
@@ -48,4 +52,10 @@ public sealed record EvidenceRef(Uri Url, Uri? FoundOn, string? LinkText)
 public sealed record ItemResult(ItemRule Rule, ItemStatus Status, IReadOnlyList<EvidenceRef> Evidence, IReadOnlyList<Reason> Reasons)
 {
     public int Points => Status == ItemStatus.Pass ? 100 : 0;
+
+    /// <summary>
+    /// Elements that could not be checked because the content was not readable (a scan, an external system, a document of a
+    /// few lines): the item was judged on what is visible; a person should open the evidence and check these.
+    /// </summary>
+    public IReadOnlyList<string> Unchecked { get; init; } = [];
 }

@@ -23,6 +23,15 @@ internal sealed record Target(TargetKind Kind, string Heading, string Text, int 
 {
     public PageEvidence? Page { get; init; }
 
+    /// <summary>The pages an assessor reads for this target: the page itself and, for a pointer page, the pages it leads to.</summary>
+    public IReadOnlyList<PageEvidence> Bundle { get; init; } = [];
+
+    /// <summary>What the evidence leads to that could not be read (an external system, a scan, a document of a few lines): its elements are not visible.</summary>
+    public IReadOnlyList<Uri> Unread { get; init; } = [];
+
+    /// <summary>The click path beyond the target, for a pointer page: the link texts followed.</summary>
+    public IReadOnlyList<string> Walk { get; init; } = [];
+
     public DocumentEvidence? Document { get; init; }
 }
 
@@ -38,7 +47,14 @@ internal enum Block
 internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool OnHub, Block Block, int? Code, string CompactText, string CompactRow, string CompactUrl, string CompactSection);
 
 /// <summary>A possible piece of evidence for an item, scored by how well it names the item.</summary>
-internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via);
+internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via)
+{
+    /// <summary>The heading around the link (the hub's year block, the section).</summary>
+    public string? Context { get; init; }
+
+    /// <summary>Why the code, the link's text and the file's folder point to different items, when they do.</summary>
+    public string? Conflict { get; init; }
+}
 
 /// <summary>The evidence index prepared once for matching every item: distinct links, hub pages and their year blocks.</summary>
 internal sealed class SiteView
@@ -169,6 +185,23 @@ internal sealed class SiteView
 
     private readonly Dictionary<ItemRule, int> _itemIndex;
 
+    /// <summary>Another item whose name (title or alias) <paramref name="compactText"/> contains, the longest first; null if none.</summary>
+    public ItemRule? OtherItemNamed(ItemRule self, string compactText)
+    {
+        ItemRule? best = null;
+        var length = 0;
+        foreach (var item in _rules.Items.Where(i => !ReferenceEquals(i, self)))
+        {
+            foreach (var name in _names[item.Code].Where(n => n.Length > length && n.Length >= 8 && compactText.Contains(n, StringComparison.Ordinal)))
+            {
+                best = item;
+                length = name.Length;
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Compact titles of every item but <paramref name="self"/>, for telling a row that names another item.</summary>
     public IEnumerable<string> OtherTitles(ItemRule self) =>
         _titles.Where(t => !ReferenceEquals(t.Item, self)).Select(t => t.Compact);
@@ -231,7 +264,7 @@ internal sealed class SiteView
                     continue;
                 }
 
-                var block = onHub ? BlockOf(link.Section, year) : Block.Unknown;
+                var block = onHub ? BlockOf(link.YearHeading ?? link.Section, year) : Block.Unknown;
                 var code = ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text) ?? (link.Url is { } u ? ItemCodes.Leading(LastSegment(u)) : null);
                 links.Add(new LinkOccurrence(
                     link,
@@ -291,35 +324,90 @@ internal sealed class SiteView
     /// <summary>A page's own text: its lines without the site chrome.</summary>
     public string OwnText(PageEvidence page) => string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
 
+    /// <summary>
+    /// A document is read when its text layer holds more than a title and a line: at least this many characters. Below
+    /// it (a scan with a typed cover line, a title-only file) what the text lacks says nothing about the document.
+    /// </summary>
+    public const int ReadableDocumentChars = 200;
+
+    // A page is a pointer when its own text is short and it leads to a few pages or documents: an ITAS item page
+    // "O2 ข้อมูลผู้บริหาร [ดูรายละเอียด]". The assessor clicks through, at most this many links and two hops.
+    private const int PointerTextLimit = 600;
+    private const int PointerLinks = 6;
+
     /// <summary>What lies behind <paramref name="url"/>.</summary>
-    public Target Resolve(Uri url)
+    public Target Resolve(Uri url, ItemRule? rule = null)
     {
         if (Index.Page(url) is { } page)
         {
             var heading = $"{page.Title} {string.Join(' ', page.Headings.Where(h => !_chrome.Contains(h)).Take(8))}";
+            var bundle = new List<PageEvidence> { page };
+            var walk = new List<string>();
+            var names = rule is null ? [] : _names[rule.Code];
+            // "คลิกที่นี่" in a row naming a law is that law's link: a link is read by its row when its own text says nothing.
+            static string Label(LinkEvidence l) => HtmlExtractor.SaysNothing(l.Text) && l.Row is { Length: > 0 } row ? row : l.Text;
+            bool Clicks(LinkEvidence l) =>
+                HtmlExtractor.SaysNothing(Label(l)) || names.Any(n => ThaiText.Compact(Label(l)).Contains(n, StringComparison.Ordinal))
+                || (Index.Page(l.Url!) is { } p && names.Any(n => ThaiText.Compact($"{p.Title} {(p.Headings.Count > 0 ? p.Headings[0] : string.Empty)}").Contains(n, StringComparison.Ordinal)));
             var text = new System.Text.StringBuilder(OwnText(page));
+            var content = ContentLinks(page);
+            if (ThaiText.Compact(OwnText(page)).Length < PointerTextLimit && content.Count is > 0 and <= PointerLinks)
+            {
+                // The links an assessor clicks for this item: "ดูรายละเอียด", or a text or target naming the item.
+                foreach (var link in content.Where(Clicks))
+                {
+                    if (Index.Page(link.Url!) is { } next && next.Url != page.Url && !IsHub(next.Url) && next.Url != Index.StartUrl && bundle.Count <= PointerLinks)
+                    {
+                        bundle.Add(next);
+                        walk.Add(link.Text);
+                        text.Append('\n').Append(OwnText(next));
+                    }
+                }
+            }
 
             // An item page often lists its documents: the assessor reads them, so their text counts.
             // Framed pages count too (a PDF viewer, a menu in an iframe). Other linked pages do not.
-            foreach (var link in page.Links.Where(l => l.Url is not null).DistinctBy(l => l.Url))
+            var unread = new List<Uri>();
+            foreach (var link in bundle.SelectMany(ContentLinks).DistinctBy(l => l.Url))
             {
-                if (Index.Document(link.Url!)?.Text is { } docText && text.Length < MaxTargetText)
+                if (Index.Document(link.Url!) is { } document)
                 {
-                    text.Append('\n').Append(docText);
+                    if (document.Text is { } docText && text.Length < MaxTargetText)
+                    {
+                        text.Append('\n').Append(docText);
+                    }
+
+                    if ((document.Text?.Length ?? 0) < ReadableDocumentChars && Clicks(link))
+                    {
+                        unread.Add(link.Url!);
+                    }
                 }
                 else if (link.Kind is LinkKind.Frame or LinkKind.Embed && Index.Page(link.Url!) is { } framedPage && framedPage.Url != page.Url)
                 {
                     text.Append('\n').Append(OwnText(framedPage));
                 }
+                else if ((!IsInternal(link.Url!) || (Index.Page(link.Url!) is null && ContentKinds.IsDocumentUrl(link.Url!))) && Clicks(link))
+                {
+                    unread.Add(link.Url!); // an external system (Drive, e-GP, Facebook) or a document not read
+                }
             }
 
-            return new Target(TargetKind.Page, heading, text.ToString(), page.Status, null) { Page = page };
+            // Unread content excuses missing elements only when the pages themselves say little: a pointer or a holder whose
+            // substance is the scan or the external system. A page with content of its own was read.
+            var ownText = bundle.Sum(p => ThaiText.Compact(OwnText(p)).Length);
+            return new Target(TargetKind.Page, heading, text.ToString(), page.Status, null)
+            {
+                Page = page,
+                Bundle = bundle,
+                Unread = ownText < PointerTextLimit ? unread : [],
+                Walk = walk,
+            };
         }
 
         if (Index.Document(url) is { } doc)
         {
             return doc.Text is { Length: > 0 } docText
-                ? new Target(TargetKind.Document, string.Empty, docText, doc.Status, null) { Document = doc }
+                ? new Target(TargetKind.Document, string.Empty, docText, doc.Status, null) { Document = doc, Unread = docText.Length < ReadableDocumentChars ? [url] : [] }
                 : new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, doc.Status, doc.Scanned ? "scanned" : "not read") { Document = doc };
         }
 
@@ -354,6 +442,11 @@ internal sealed class SiteView
             ? new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, 0, "image or media file")
             : new Target(TargetKind.NotFetched, string.Empty, string.Empty, 0, "not reached within the crawl limits");
     }
+
+    // The links an assessor may follow from an evidence page: resolved, not site chrome, not back to the hub or home.
+    private List<LinkEvidence> ContentLinks(PageEvidence page) =>
+        page.Links.Where(l => l.Url is not null && !IsChromeLink(l) && !IsHub(l.Url!) && l.Url != Index.StartUrl && l.Url != page.Url
+            && l.Kind != LinkKind.Script).DistinctBy(l => l.Url).ToList();
 
     /// <summary>The link texts clicked from the home page to reach the evidence (คำอธิบาย for ITAS).</summary>
     public IReadOnlyList<string> ClickPath(Uri? foundOn, string? linkText)

@@ -8,6 +8,12 @@ public enum LinkKind
     Frame,
     MetaRefresh,
     Embed,
+
+    /// <summary>A URL written in an inline script or JSON data (a menu a script builds).</summary>
+    Script,
+
+    /// <summary>A URL written as plain text (an ITAS-style table whose URL column is not linked).</summary>
+    Text,
 }
 
 /// <summary>
@@ -15,7 +21,15 @@ public enum LinkKind
 /// links, kept as <see cref="Href"/>), its visible text, and where on the page it stood: the nearest
 /// heading above it (<see cref="Section"/>) and the text of its table row or list item (<see cref="Row"/>).
 /// </summary>
-public sealed record LinkEvidence(string Href, Uri? Url, string Text, LinkKind Kind, string? Section, string? Row);
+/// <remarks>
+/// <see cref="Row"/> also carries the item heading that owns the link: "O4 ข่าวประชาสัมพันธ์" written as a paragraph,
+/// heading or list item above a list of document links owns each of them until the next such heading.
+/// </remarks>
+public sealed record LinkEvidence(string Href, Uri? Url, string Text, LinkKind Kind, string? Section, string? Row)
+{
+    /// <summary>The nearest year heading around the link (an accordion summary "ITA ปี 2569", a tab label), when one stated a year.</summary>
+    public string? YearHeading { get; init; }
+}
 
 /// <summary>One table row: its cell texts and the links in it.</summary>
 public sealed record TableRowEvidence(IReadOnlyList<string> Cells, IReadOnlyList<LinkEvidence> Links);

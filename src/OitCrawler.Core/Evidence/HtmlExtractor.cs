@@ -46,7 +46,7 @@ internal static partial class HtmlExtractor
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var baseUrl = baseHref is not null && Uri.TryCreate(url, baseHref, out var b) ? b : url;
 
-        var walker = new Walker(baseUrl, maxTextChars, urls);
+        var walker = new Walker(baseUrl, maxTextChars, urls, PanelLabels(document));
         if (document.Head is { } head)
         {
             foreach (var meta in head.QuerySelectorAll("meta[http-equiv]"))
@@ -71,6 +71,35 @@ internal static partial class HtmlExtractor
             Forms = walker.Forms,
             Images = walker.Images,
         };
+    }
+
+    /// <summary>
+    /// Panels labelled by a control elsewhere on the page: a tab or button that names the panel's id
+    /// (<c>href="#y2569"</c>, <c>aria-controls</c>, <c>data-target</c>), or a panel naming its label (<c>aria-labelledby</c>).
+    /// The label's text is the panel's heading ("ปี 2569") wherever the panel stands.
+    /// </summary>
+    private static Dictionary<string, string> PanelLabels(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var control in document.QuerySelectorAll("[aria-controls], a[href^='#'], [data-target^='#'], [data-bs-target^='#']").Take(500))
+        {
+            var id = control.GetAttribute("aria-controls") ?? control.GetAttribute("data-bs-target") ?? control.GetAttribute("data-target") ?? control.GetAttribute("href");
+            var text = ThaiText.Fold(control.TextContent);
+            if (id is { Length: > 1 } && text.Length is > 0 and <= 120)
+            {
+                labels.TryAdd(id.TrimStart('#'), text);
+            }
+        }
+
+        foreach (var panel in document.QuerySelectorAll("[aria-labelledby]").Take(500))
+        {
+            if (panel.Id is { Length: > 0 } id && document.GetElementById(panel.GetAttribute("aria-labelledby")!) is { } label)
+            {
+                labels[id] = ThaiText.Fold(label.TextContent);
+            }
+        }
+
+        return labels;
     }
 
     /// <summary>
@@ -122,8 +151,43 @@ internal static partial class HtmlExtractor
     [GeneratedRegex(@"url\s*=\s*['""]?(?<u>[^'"";]+)", RegexOptions.IgnoreCase)]
     private static partial Regex RefreshUrl();
 
-    private sealed class Walker(Uri baseUrl, int maxTextChars, UrlInterner urls)
+    // A URL in a script or JSON: quoted, absolute or root-relative, slashes possibly escaped ("\/ita\/2569\/").
+    [GeneratedRegex(@"[""'](?<u>(?:https?:)?(?:\\?/)[^""'\s<>]{1,300})[""']", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptUrl();
+
+    // The label written beside a URL in a script: a "title"/"text"/"name" key after or before it, the text of an
+    // <a …>…</a> the script writes, or a plain string next to it in an array (["O1 โครงสร้าง", "/ita/o1/"]).
+    [GeneratedRegex(@"^(?:\s*,?\s*[""']?(?:title|text|name|label|caption)[""']?\s*:\s*[""'](?<t>[^""']{1,200})[""']|[^""'<>]{0,40}?>(?<t>[^<]{1,200})<)", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptLabelAfter();
+
+    [GeneratedRegex(@"(?:(?:title|text|name|label|caption)[""']?\s*:\s*[""'](?<t>[^""']{1,200})[""']\s*,\s*[""']?(?:url|href|link|path)[""']?\s*:\s*|[\[,]\s*[""'](?<t>[^""'/\\]{1,200})[""']\s*,\s*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptLabelBefore();
+
+    [GeneratedRegex(@"^\s*,\s*[""'](?<t>[^""'/\\]{1,200})[""']\s*[\],]", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptLabelNext();
+
+    // A URL written as text: http(s), up to a space or a character that cannot end one.
+    [GeneratedRegex(@"https?://[^\s<>""'\u0E00-\u0E7F]*[^\s<>""'.,;:)\]\u0E00-\u0E7F]|https?://[^\s<>""']{4,300}(?<![.,;:)\]])", RegexOptions.IgnoreCase)]
+    private static partial Regex TextUrl();
+
+    /// <summary>Whether a link's text names nothing of its target ("ดาวน์โหลด", "ดูรายละเอียด", "read more").</summary>
+    internal static bool SaysNothing(string linkText) => Walker.SaysNothing(linkText);
+
+    private sealed class Walker(Uri baseUrl, int maxTextChars, UrlInterner urls, Dictionary<string, string> panelLabels)
     {
+        private const int MaxScriptChars = 200_000;
+        private const int MaxScriptLinks = 500;
+        private const int MaxHeadText = 200;
+        private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "STRONG", "B", "EM", "I", "U", "SPAN", "FONT", "SMALL", "BIG", "MARK", "SUP", "SUB", "LABEL", "ABBR", "CODE",
+        };
+
+        // The item heading owning the links that follow it, and the year heading owning the codes inside it;
+        // each ends with the element it belongs to (Scope), uncovering the one before.
+        private readonly Stack<(string? Text, IElement? Scope)> _owners = new([(null, null)]);
+        private readonly Stack<(string? Text, IElement? Scope)> _years = new([(null, null)]);
+        private int _scriptLinks;
         private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD" };
         private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -170,10 +234,26 @@ internal static partial class HtmlExtractor
                 if (child is IText textNode)
                 {
                     AppendText(textNode.Data);
+                    if (node is IElement parent && textNode.Data.Contains("http", StringComparison.OrdinalIgnoreCase) && parent.Closest("a") is null)
+                    {
+                        VisitTextUrls(textNode.Data, parent);
+                    }
+
                     continue;
                 }
 
-                if (child is not IElement element || Skipped.Contains(element.TagName))
+                if (child is not IElement element)
+                {
+                    continue;
+                }
+
+                if (element.TagName == "SCRIPT")
+                {
+                    VisitScript(element);
+                    continue;
+                }
+
+                if (Skipped.Contains(element.TagName))
                 {
                     continue;
                 }
@@ -191,6 +271,13 @@ internal static partial class HtmlExtractor
                 AppendBreak();
             }
 
+            if (element.Id is { Length: > 0 } id && panelLabels.TryGetValue(id, out var panelLabel))
+            {
+                // A tab panel: its tab's label heads it, wherever the tab stands.
+                _section = panelLabel;
+                OwnYear(panelLabel, element);
+            }
+
             if (IsHeading(element))
             {
                 var heading = ThaiText.Fold(element.TextContent);
@@ -201,7 +288,29 @@ internal static partial class HtmlExtractor
                     {
                         Headings.Add(_section);
                     }
+
+                    if (ItemCodes.Leading(_section) is null)
+                    {
+                        OwnYear(_section, element.ParentElement);
+                        if (_owners.Peek().Scope is { } scope && element.ParentElement == scope)
+                        {
+                            _owners.Pop(); // a heading that names no item ends the item heading before it
+                        }
+                    }
                 }
+            }
+
+            if (HeadText(element) is { } head)
+            {
+                // An item heading: its own text starts with a code and holds no link. It owns the links
+                // after it among its siblings (a paragraph, a heading), or inside it (a list item holding a list).
+                var scope = element.Children.Any(c => Blocks.Contains(c.TagName)) ? element : element.ParentElement;
+                if (_owners.Peek().Scope == scope)
+                {
+                    _owners.Pop();
+                }
+
+                _owners.Push((head, scope));
             }
 
             switch (tag)
@@ -253,10 +362,145 @@ internal static partial class HtmlExtractor
             {
                 AppendBreak();
             }
+
+            while (_owners.Count > 1 && _owners.Peek().Scope == element)
+            {
+                _owners.Pop();
+            }
+
+            while (_years.Count > 1 && _years.Peek().Scope == element)
+            {
+                _years.Pop();
+            }
+        }
+
+        // A heading, tab label or panel label that states a year and names no item owns what follows it in its scope.
+        private void OwnYear(string text, IElement? scope)
+        {
+            if (scope is null || ThaiYears.Find(text).Count == 0 || ItemCodes.Leading(text) is not null)
+            {
+                return;
+            }
+
+            if (_years.Peek().Scope == scope)
+            {
+                _years.Pop();
+            }
+
+            _years.Push((text.Length > 120 ? text[..120] : text, scope));
+        }
+
+        // The element's own text (its text and inline children, not nested blocks) when it starts with an item
+        // code and holds no link: "<p><strong>O4 ข่าวประชาสัมพันธ์</strong></p>", "<h4>O5 …</h4>", "<li>O6 …<ul>…".
+        private static string? HeadText(IElement element)
+        {
+            if (element.TagName is not ("P" or "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "DT" or "SUMMARY" or "LI" or "DIV" or "TD" or "TH" or "LABEL" or "BUTTON"))
+            {
+                return null;
+            }
+
+            var text = new StringBuilder();
+            foreach (var child in element.ChildNodes)
+            {
+                if (child is IText t)
+                {
+                    text.Append(t.Data);
+                }
+                else if (child is IElement e && Inline.Contains(e.TagName))
+                {
+                    if (e.QuerySelector("a[href]") is not null)
+                    {
+                        return null;
+                    }
+
+                    text.Append(e.TextContent);
+                }
+                else if (child is IElement { TagName: "A" })
+                {
+                    return null;
+                }
+
+                if (text.Length > MaxHeadText)
+                {
+                    return null;
+                }
+            }
+
+            var folded = ThaiText.Fold(text.ToString());
+            return folded.Length > 0 && ItemCodes.Leading(folded) is not null ? folded : null;
+        }
+
+        // Links a browser would show once the page's scripts ran: URLs in an inline script or JSON block,
+        // with the label written beside them ("title": "…", or the text of an <a> the script writes).
+        private void VisitScript(IElement script)
+        {
+            if (script.HasAttribute("src") || _scriptLinks >= MaxScriptLinks)
+            {
+                return;
+            }
+
+            var type = script.GetAttribute("type");
+            if (type is { Length: > 0 } && !type.Contains("javascript", StringComparison.OrdinalIgnoreCase) && !type.Contains("json", StringComparison.OrdinalIgnoreCase) && type != "module")
+            {
+                return;
+            }
+
+            var code = script.TextContent;
+            if (code.Length > MaxScriptChars)
+            {
+                code = code[..MaxScriptChars];
+            }
+
+            foreach (Match m in ScriptUrl().Matches(code))
+            {
+                if (_scriptLinks >= MaxScriptLinks)
+                {
+                    break;
+                }
+
+                var href = m.Groups["u"].Value.Replace("\\/", "/", StringComparison.Ordinal);
+                if (href.Length < 2 || IsAsset(href))
+                {
+                    continue;
+                }
+
+                var after = code.AsSpan(m.Index + m.Length, Math.Min(260, code.Length - m.Index - m.Length)).ToString();
+                var before = code.AsSpan(Math.Max(0, m.Index - 260), Math.Min(260, m.Index)).ToString();
+                var label = ScriptLabelAfter().Match(after) is { Success: true } a ? a.Groups["t"].Value
+                    : ScriptLabelBefore().Match(before) is { Success: true } b ? b.Groups["t"].Value
+                    : ScriptLabelNext().Match(after) is { Success: true } n ? n.Groups["t"].Value
+                    : string.Empty;
+                _scriptLinks++;
+                AddLink(href, ThaiText.Fold(label.Replace("\\/", "/", StringComparison.Ordinal)), LinkKind.Script, null);
+            }
+        }
+
+        // Scripts name their own assets too: those are not pages a visitor is led to.
+        private static bool IsAsset(string href)
+        {
+            var path = href.Split('?', '#')[0];
+            return path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".woff", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".woff2", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".gif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ico", StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith(".map", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // URLs written as text outside any link: an ITAS-style table's URL column.
+        private void VisitTextUrls(string data, IElement parent)
+        {
+            foreach (Match m in TextUrl().Matches(data))
+            {
+                AddLink(m.Value, m.Value, LinkKind.Text, RowOf(parent) ?? CardOf(parent));
+            }
         }
 
         private static bool IsHeading(IElement element) =>
             element.TagName is "H1" or "H2" or "H3" or "H4" or "H5" or "H6" or "SUMMARY" or "LEGEND" or "CAPTION" or "DT"
+            || (element.TagName == "LABEL" && element.GetAttribute("for") is { Length: > 0 } && element.Owner?.GetElementById(element.GetAttribute("for")!) is { } input
+                && (input.GetAttribute("type") ?? string.Empty).ToLowerInvariant() is "radio" or "checkbox")
+            || string.Equals(element.GetAttribute("role"), "tab", StringComparison.OrdinalIgnoreCase)
             || string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
             || (element.ClassName is { } cls && HeadingClass().IsMatch(cls));
 
@@ -274,7 +518,12 @@ internal static partial class HtmlExtractor
             }
 
             var resolved = Resolve(trimmed);
-            Links.Add(new LinkEvidence(resolved?.AbsoluteUri ?? trimmed, resolved, text, kind, _section, row));
+            if (_owners.Peek().Text is { } owner && (row is null || ItemCodes.Leading(row) is null))
+            {
+                row = row is null || row == text ? owner : $"{owner} | {row}";
+            }
+
+            Links.Add(new LinkEvidence(resolved?.AbsoluteUri ?? trimmed, resolved, text, kind, _section, row) { YearHeading = _years.Peek().Text });
         }
 
         private Uri? Resolve(string href) => urls.Intern(UrlCanonicalizer.Resolve(baseUrl, href));
@@ -355,7 +604,7 @@ internal static partial class HtmlExtractor
         }
 
         // Link texts that name nothing: the words of a download button or a "read more", in Thai and English.
-        private static bool SaysNothing(string linkText)
+        internal static bool SaysNothing(string linkText)
         {
             var text = linkText.Trim().TrimEnd('.', '…', '>', '»', ' ').ToLowerInvariant();
             return text.Length == 0 || GenericLinkTexts.Contains(text);

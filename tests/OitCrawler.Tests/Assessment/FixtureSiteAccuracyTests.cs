@@ -21,7 +21,12 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
     // how the assessment generalises. Only "no false pass" is required of it; its figures are reported.
     private static readonly string HeldOutRoot = Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "HeldOut");
 
-    private static IEnumerable<string> Sites(string root) =>
+    // Built blind in round 2 (ITAS text tables, pointer pages, two-year WordPress accordions, script-built
+    // menus, external evidence, a public organisation). Their first-run figures are in README; the
+    // figures below are enforced so that a fix for one behaviour cannot quietly undo another.
+    private static readonly string BlindRoot = Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "Blind");
+
+    private static IEnumerable<string> Sites(string root) => !Directory.Exists(root) ? [] :
         Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "truth.json"))).Order(StringComparer.Ordinal);
 
     [Fact]
@@ -39,6 +44,12 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
             heldOut.Add(await ScoreSiteAsync(site));
         }
 
+        var blind = new List<SiteScore>();
+        foreach (var site in Sites(BlindRoot))
+        {
+            blind.Add(await ScoreSiteAsync(site));
+        }
+
         Assert.True(rows.Count >= 6, $"expected at least six fixture sites, found {rows.Count}");
         var total = rows.Sum(r => r.Items);
         var binary = (double)rows.Sum(r => r.BinaryAgree) / total;
@@ -46,18 +57,27 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         var falsePasses = rows.SelectMany(r => r.FalsePasses).ToList();
 
         var table = new StringBuilder();
-        table.AppendLine("| site | year | items | pass/not-pass | exact | false passes | mismatches |");
-        table.AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var r in rows)
+        table.AppendLine("| site | year | items | pass/not-pass | exact | evidence URL acceptable | false passes | false incomplete | mismatches |");
+        table.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        void Rows(string prefix, List<SiteScore> group)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Site} | {r.Year} | {r.Items} | {Pct(r.BinaryAgree, r.Items)} | {Pct(r.ExactAgree, r.Items)} | {r.FalsePasses.Count} | {string.Join("; ", r.Mismatches)} |");
+            foreach (var r in group)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {prefix}{r.Site} | {r.Year} | {r.Items} | {Pct(r.BinaryAgree, r.Items)} | {Pct(r.ExactAgree, r.Items)} | {Pct(r.EvidenceAcceptable, r.EvidenceItems)} | {r.FalsePasses.Count} | {r.FalseIncompletes} | {string.Join("; ", r.Mismatches)} |");
+            }
+
+            if (group.Count > 1)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| **{prefix}all** | | {group.Sum(r => r.Items)} | {Pct(group.Sum(r => r.BinaryAgree), group.Sum(r => r.Items))} | {Pct(group.Sum(r => r.ExactAgree), group.Sum(r => r.Items))} | {Pct(group.Sum(r => r.EvidenceAcceptable), group.Sum(r => r.EvidenceItems))} | {group.Sum(r => r.FalsePasses.Count)} | {Pct(group.Sum(r => r.FalseIncompletes), group.Sum(r => r.Items))} | |");
+            }
         }
 
-        table.AppendLine(CultureInfo.InvariantCulture, $"| **all** | | {total} | {binary:P1} | {exact:P1} | {falsePasses.Count} | |");
-        foreach (var r in heldOut)
-        {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| held-out: {r.Site} | {r.Year} | {r.Items} | {Pct(r.BinaryAgree, r.Items)} | {Pct(r.ExactAgree, r.Items)} | {r.FalsePasses.Count} | {string.Join("; ", r.Mismatches)} |");
-        }
+        Rows(string.Empty, rows);
+        Rows("held-out: ", heldOut);
+        Rows("blind: ", blind);
+        var evidenceLines = rows.Concat(heldOut).Concat(blind).SelectMany(r => r.EvidenceMisses.Select(m => $"- {r.Site} {m}"));
+        table.AppendLine().AppendLine("Why each mismatch:").AppendLine(string.Join(Environment.NewLine, Why));
+        table.AppendLine().AppendLine("First evidence URL not acceptable:").AppendLine(string.Join(Environment.NewLine, evidenceLines));
 
         output.WriteLine(table.ToString());
         Directory.CreateDirectory(Repo.Path("artifacts"));
@@ -66,20 +86,71 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         Assert.True(falsePasses.Count == 0, "false passes: " + string.Join("; ", falsePasses));
         Assert.True(heldOut.All(r => r.FalsePasses.Count == 0), "false passes on held-out sites: " + string.Join("; ", heldOut.SelectMany(r => r.FalsePasses)));
         Assert.True(binary >= 0.95, $"pass/not-pass agreement {binary:P1} < 95%");
+
+        // Round-2 blind sites: a ratchet at what the generic fixes reached (first run: 69% / 59% / 4 false passes).
+        // The issue's targets (≥ 98% / ≥ 95% / no false pass / < 2% false incomplete) are NOT met yet: see README.
+        var blindItems = blind.Sum(r => r.Items);
+        Assert.True(blind.Count >= 6, $"expected six round-2 blind sites, found {blind.Count}");
+        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.87 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 87%");
+        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.85 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 85%");
+        Assert.True(blind.Sum(r => r.FalsePasses.Count) <= 3, "more false passes on blind sites than the 3 left: " + string.Join("; ", blind.SelectMany(r => r.FalsePasses)));
         Assert.True(exact >= 0.90, $"exact status agreement {exact:P1} < 90%");
     }
 
-    private static string Pct(int a, int n) => string.Create(CultureInfo.InvariantCulture, $"{(double)a / n:P0} ({a}/{n})");
+    private static readonly List<string> Why = [];
+
+    private static string Pct(int a, int n) => n == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{(double)a / n:P0} ({a}/{n})");
+
+    /// <summary>
+    /// Whether the site's page at <paramref name="path"/> links directly to one of <paramref name="targets"/>: the format
+    /// lets a grader accept the page that links the evidence document (read from the fixture's files).
+    /// </summary>
+    private static bool LinksTo(string root, string path, HashSet<string> targets)
+    {
+        if (path.StartsWith("http", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var file = Path.Combine(root, path.TrimStart('/'));
+        file = Directory.Exists(file) ? Path.Combine(file, "index.html") : file;
+        if (!File.Exists(file) || !(file.EndsWith(".html", StringComparison.Ordinal) || file.EndsWith(".htm", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var self = new Uri("http://127.0.0.1" + (Directory.Exists(Path.Combine(root, path.TrimStart('/'))) ? path.TrimEnd('/') + "/" : path));
+        var html = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(file));
+        return System.Text.RegularExpressions.Regex.Matches(html, "href\\s*=\\s*[\"']([^\"'#]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            .Select(m => Uri.TryCreate(self, m.Groups[1].Value.Trim(), out var u) ? u : null)
+            .Any(u => u is not null && targets.Contains(Comparable(u.Host == "127.0.0.1" ? u.PathAndQuery : u.ToString())));
+    }
+
+    /// <summary>A URL as the truth writes it: percent-decoded path (and query), no host, no trailing slash.</summary>
+    private static string Comparable(string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var abs) && abs.Host is "127.0.0.1" or "localhost"
+            ? abs.PathAndQuery
+            : url;
+        return Uri.UnescapeDataString(path).TrimEnd('/');
+    }
 
     private static async Task<SiteScore> ScoreSiteAsync(string dir)
     {
         var site = Path.GetFileName(dir);
         using var truthDoc = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "truth.json")));
         var year = truthDoc.RootElement.GetProperty("year").GetInt32();
-        var truth = truthDoc.RootElement.GetProperty("items").EnumerateObject()
-            .ToDictionary(p => p.Name.ToUpperInvariant(), p => p.Value.GetProperty("status").GetString()!, StringComparer.Ordinal);
+        var items = truthDoc.RootElement.GetProperty("items").EnumerateObject().ToDictionary(p => p.Name.ToUpperInvariant(), p => p.Value, StringComparer.Ordinal);
+        var truth = items.ToDictionary(p => p.Key, p => p.Value.GetProperty("status").GetString()!, StringComparer.Ordinal);
+        var root = truthDoc.RootElement;
+        var kind = root.TryGetProperty("agencyKind", out var k) ? k.GetString() : null;
+        var origin = root.TryGetProperty("origin", out var o) ? o.GetString() : null;
 
-        var result = await SiteAudit.RunAsync(Path.Combine(dir, "site"), year);
+        var result = await SiteAudit.RunAsync(Path.Combine(dir, "site"), year, agencyKind: kind, origin: origin);
+        var evidenceItems = 0;
+        var evidenceAcceptable = 0;
+        var falseIncompletes = 0;
+        var evidenceMisses = new List<string>();
         var binary = 0;
         var exact = 0;
         var falsePasses = new List<string>();
@@ -100,6 +171,33 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
             else
             {
                 mismatches.Add($"{item.Rule.Code} {expected}→{actual}");
+                Why.Add($"- {site} {item.Rule.Code} {expected}→{actual} [{string.Join(" ", item.Evidence.Take(1).Select(e => Comparable(e.Url.ToString())))}]: {string.Join(" / ", item.Reasons.Select(r => r.En))}");
+            }
+
+            if (item.Status == ItemStatus.Incomplete && expected != "incomplete")
+            {
+                falseIncompletes++;
+            }
+
+            if (items.TryGetValue(item.Rule.Code.ToUpperInvariant(), out var truthItem)
+                && truthItem.TryGetProperty("evidence", out var ev) && ev.ValueKind == JsonValueKind.String)
+            {
+                evidenceItems++;
+                var accepted = new HashSet<string>(StringComparer.Ordinal) { Comparable(ev.GetString()!) };
+                if (truthItem.TryGetProperty("acceptable", out var more) && more.ValueKind == JsonValueKind.Array)
+                {
+                    accepted.UnionWith(more.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => Comparable(e.GetString()!)));
+                }
+
+                var first = item.Evidence.Count > 0 ? Comparable(item.Evidence[0].Url.ToString()) : null;
+                if (first is not null && (accepted.Contains(first) || LinksTo(Path.Combine(dir, "site"), first, accepted)))
+                {
+                    evidenceAcceptable++;
+                }
+                else
+                {
+                    evidenceMisses.Add($"{item.Rule.Code}: {first ?? "(none)"} ∉ {{{string.Join(", ", accepted)}}}");
+                }
             }
 
             if (item.Status == ItemStatus.Pass && expected != "pass")
@@ -108,8 +206,23 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
             }
         }
 
-        return new SiteScore(site, year, result.Items.Count, binary, exact, falsePasses, mismatches);
+        return new SiteScore(site, year, result.Items.Count, binary, exact, falsePasses, mismatches)
+        {
+            EvidenceItems = evidenceItems,
+            EvidenceAcceptable = evidenceAcceptable,
+            FalseIncompletes = falseIncompletes,
+            EvidenceMisses = evidenceMisses,
+        };
     }
 
-    private sealed record SiteScore(string Site, int Year, int Items, int BinaryAgree, int ExactAgree, List<string> FalsePasses, List<string> Mismatches);
+    private sealed record SiteScore(string Site, int Year, int Items, int BinaryAgree, int ExactAgree, List<string> FalsePasses, List<string> Mismatches)
+    {
+        public int EvidenceItems { get; init; }
+
+        public int EvidenceAcceptable { get; init; }
+
+        public int FalseIncompletes { get; init; }
+
+        public List<string> EvidenceMisses { get; init; } = [];
+    }
 }

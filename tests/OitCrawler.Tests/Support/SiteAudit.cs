@@ -11,10 +11,28 @@ namespace OitCrawler.Tests.Support;
 internal static class SiteAudit
 {
     /// <summary>Serves <paramref name="root"/> (paths under /_down/ drop the connection) and audits it for <paramref name="year"/>.</summary>
-    public static async Task<AuditResult> RunAsync(string root, int year, string? measuresFile = null, CancellationToken cancellationToken = default)
+    /// <param name="agencyKind">The agency's kind (<c>Audit:AgencyKind</c>), when the site states one.</param>
+    /// <param name="origin">
+    /// The agency's real origin (<c>https://www.example.go.th</c>) when its pages write absolute or plain-text URLs on
+    /// it: the server rewrites that origin (http or https, with or without www) in every HTML page to its own.
+    /// </param>
+    public static async Task<AuditResult> RunAsync(string root, int year, string? measuresFile = null, string? agencyKind = null, string? origin = null, CancellationToken cancellationToken = default)
     {
-        await using var server = await StaticSiteServer.StartAsync(root, DropDownPaths, cancellationToken);
-        using var host = Commands.BuildHost(Settings(year, measuresFile));
+        await using var server = await StaticSiteServer.StartAsync(root, app =>
+        {
+            DropDownPaths(app);
+            if (origin is not null)
+            {
+                RewriteOrigin(app, root, new Uri(origin).Host);
+            }
+        }, cancellationToken);
+        var settings = Settings(year, measuresFile);
+        if (agencyKind is not null)
+        {
+            settings["Audit:AgencyKind"] = agencyKind;
+        }
+
+        using var host = Commands.BuildHost(settings);
         var runner = host.Services.GetRequiredService<AuditRunner>();
         return await runner.RunAsync(server.BaseUri, year, null, cancellationToken);
     }
@@ -32,6 +50,36 @@ internal static class SiteAudit
         ["Serilog:WriteTo:1:Name"] = "Console",
         ["Serilog:WriteTo:2:Name"] = "Console",
     };
+
+    /// <summary>Serves HTML files of <paramref name="root"/> with every URL on <paramref name="host"/> (and its www/bare twin) pointing at this server.</summary>
+    private static void RewriteOrigin(WebApplication app, string root, string host)
+    {
+        var bare = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        var pattern = new System.Text.RegularExpressions.Regex(@"https?://(?:www\.)?" + System.Text.RegularExpressions.Regex.Escape(bare), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        app.Use(async (context, next) =>
+        {
+            var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+            var file = Path.Combine(Path.GetFullPath(root), path.TrimStart('/'));
+            if (path.EndsWith('/') && File.Exists(Path.Combine(file, "index.html")))
+            {
+                file = Path.Combine(file, "index.html");
+            }
+
+            if (!File.Exists(file) || !(file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)))
+            {
+                await next(context);
+                return;
+            }
+
+            // Latin-1 maps every byte to one char and back, so TIS-620 pages survive the round trip.
+            var text = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file, context.RequestAborted));
+            var self = $"{context.Request.Scheme}://{context.Request.Host}";
+            var body = System.Text.Encoding.Latin1.GetBytes(pattern.Replace(text, self));
+            context.Response.ContentType = "text/html";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        });
+    }
 
     public static void DropDownPaths(WebApplication app) =>
         app.Map("/_down", branch => branch.Run(context =>
