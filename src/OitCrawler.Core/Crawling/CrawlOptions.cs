@@ -84,6 +84,13 @@ public sealed class CrawlOptions : IValidatableObject
     [Range(2, 10_000)]
     public int CircuitMinimumThroughput { get; set; } = 12;
 
+    /// <summary>
+    /// Share of the fetched pages that may end refused or failed (no answer, 408, 429, 5xx, after the retries) before the
+    /// crawl is no longer complete: its verdicts would be false gaps. Default 0.25.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double MaxFailedShare { get; set; } = 0.25;
+
     /// <summary>Product token sent in User-Agent and matched in robots.txt groups.</summary>
     [Required]
     [RegularExpression("^[A-Za-z0-9._-]+$")]

@@ -125,6 +125,13 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 return Finish(CrawlOutcome.HostFailing, reason);
             }
 
+            // A site that refused most of what was found (throttling with a long Retry-After, a failing backend behind a
+            // working home page) gives no verdicts to trust, breaker or not: the run is not complete, and is not alerted from.
+            if (FailedShare() is { } failed)
+            {
+                return Finish(CrawlOutcome.HostFailing, failed);
+            }
+
             return _budgetHit
                 ? Finish(CrawlOutcome.BudgetExhausted, $"page budget of {o.MaxPages} reached")
                 : Finish(CrawlOutcome.Completed, null);
@@ -518,6 +525,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 { Status: >= 400 } => $"{start.Authority} answered HTTP {record.Status} to the start page",
                 _ => null,
             };
+        }
+
+        private string? FailedShare()
+        {
+            var answers = _fetches.Where(f => f.FinalUrl is null && f.Status != 304).ToList();
+            var failed = answers.Where(f => f.Status is 0 or 408 or 429 or >= 500).ToList();
+            if (failed.Count == 0 || failed.Count < answers.Count * o.MaxFailedShare)
+            {
+                return null;
+            }
+
+            var kinds = failed
+                .GroupBy(f => f.Status == 0 ? "no answer" : $"HTTP {f.Status}")
+                .OrderByDescending(g => g.Count())
+                .Select(g => $"{g.Key} ×{g.Count()}");
+            return $"{failed.Count} of {answers.Count} pages could not be fetched ({string.Join(", ", kinds)}), more than Crawl:MaxFailedShare {o.MaxFailedShare:0.##} allows; evidence is partial";
         }
 
         private void HostFailing(string authority, string reason)

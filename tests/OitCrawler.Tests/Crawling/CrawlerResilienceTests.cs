@@ -120,6 +120,59 @@ public sealed class CrawlerResilienceTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task CrawlAsync_EveryPageButHomeRefusedWithLongRetryAfter_NotCompleteNamingTheStatus(int status)
+    {
+        // Regression: a site throttling every page but the home page with a long Retry-After gave a
+        // "complete" run (OIT 0.00, every item a new gap). A long Retry-After spreads the failures over
+        // more than the breaker's 60-s window, so the breaker never opens; its throughput is set out of
+        // reach here to stand for that without waiting minutes.
+        var links = Enumerable.Range(1, 16).Select(i => $"/p/{i}.html").ToArray();
+        await using var site = await TestSite.StartAsync(
+            new Dictionary<string, TestResponse> { ["/"] = TestResponse.LinksTo(links) },
+            app => app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/p"))
+                {
+                    await TestSite.WriteAsync(context, TestResponse.Error(status).WithHeader("Retry-After", "3600"));
+                    return;
+                }
+
+                await next(context);
+            }));
+        await using var crawler = TestCrawler.Create(
+            ("MaxRetries", "1"),
+            ("MaxRetryAfter", "00:00:00.05"),
+            ("CircuitMinimumThroughput", "10000"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.False(index.IsComplete, $"{index.Outcome}: {index.OutcomeReason}");
+        Assert.Equal(CrawlOutcome.HostFailing, index.Outcome);
+        Assert.Contains($"HTTP {status}", index.OutcomeReason, StringComparison.Ordinal);
+        Assert.Contains("16 of 17", index.OutcomeReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrawlAsync_OneBrokenPageAmongMany_StillComplete()
+    {
+        var links = Enumerable.Range(1, 9).Select(i => $"/p/{i}.html").ToArray();
+        var pages = new Dictionary<string, TestResponse> { ["/"] = TestResponse.LinksTo([.. links, "/broken.html"]), ["/broken.html"] = TestResponse.Error(500) };
+        foreach (var link in links)
+        {
+            pages[link] = TestResponse.Page("หน้า");
+        }
+
+        await using var site = await TestSite.StartAsync(pages);
+        await using var crawler = TestCrawler.Create(("MaxRetries", "0"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Completed, index.Outcome);
+    }
+
     [Fact]
     public async Task CrawlAsync_StartOnClosedPort_UnreachableQuickly()
     {
