@@ -8,28 +8,30 @@ namespace OitCrawler.Alerts;
 /// <summary>What alerting did for a run: the changes found, the messages queued, and the send that followed (null when it did not run).</summary>
 internal sealed record AlertOutcome(Changes Changes, int Queued, OutboxFlush? Flush);
 
+/// <summary>The changes found for a run and the messages to queue with it (null when nothing is to be sent).</summary>
+internal sealed record AlertPlan(Changes Changes, OutboxBatch? Batch);
+
 /// <summary>
 /// The alert step of the nightly pipeline: read the history, detect changes, compose the e-mail,
 /// store it in the outbox, then try to send it. The decisions are in <see cref="RegressionDetector"/>
 /// and <see cref="AlertComposer"/>; this class only fetches their inputs and hands on their outputs.
 /// </summary>
-internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOptions<AlertOptions> options, ILogger<AlertService> logger)
+internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<AlertService> logger)
 {
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;
 
     /// <summary>
-    /// Detects, composes and queues the run's alerts; nothing is sent (<see cref="SendAsync"/> does). Called
-    /// right after the run is stored, before its reports are written: the alerts are computed from earlier
-    /// runs and could not be recomputed later, so the moment a process could die between the two writes is
-    /// kept as short as it can be.
+    /// Detects and composes the run's alerts from the earlier runs, before the run is stored: the store queues
+    /// the batch in the transaction that stores the run, so a process killed at any moment leaves either the
+    /// run and its alerts or neither (and then the next run finds the same changes again).
     /// </summary>
-    /// <param name="runId">The stored run.</param>
+    /// <param name="runId">The run being stored.</param>
     /// <param name="result">Its result.</param>
     /// <param name="reportLink">Where its report will be, for the e-mail.</param>
     /// <param name="hold">How long the queued alerts wait for <see cref="SendAsync"/> before the outbox job may send them.</param>
-    /// <param name="storeToken">For reading history and queuing: not shutdown's token, so a stored run always gets its alerts queued.</param>
-    public async Task<AlertOutcome> QueueAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, CancellationToken storeToken)
+    /// <param name="storeToken">For reading history: not shutdown's token, so a stored run always gets its alerts.</param>
+    public async Task<AlertPlan> PrepareAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, CancellationToken storeToken)
     {
         var o = options.Value;
         var site = result.Site;
@@ -52,13 +54,13 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
         if (!changes.ShouldAlert && !baseline && weekly is null)
         {
             LogNoChanges(changes.Items.Count);
-            return new AlertOutcome(changes, 0, null);
+            return new AlertPlan(changes, null);
         }
 
         if (!o.Smtp.Enabled && !o.Line.Enabled)
         {
             LogMailOff(changes.Items.Count);
-            return new AlertOutcome(changes, 0, null);
+            return new AlertPlan(changes, null);
         }
 
         var context = new AlertContext(
@@ -96,10 +98,10 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
         if (messages.Count == 0)
         {
             LogNoRecipients();
-            return new AlertOutcome(changes, 0, null);
+            return new AlertPlan(changes, null);
         }
 
-        return new AlertOutcome(changes, await outbox.EnqueueAsync(runId, messages, hold, storeToken), null);
+        return new AlertPlan(changes, new OutboxBatch(messages, timeProvider.GetUtcNow(), hold));
     }
 
     /// <summary>
@@ -122,9 +124,9 @@ internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, I
             : null;
     }
 
-    /// <summary>Sends what <see cref="QueueAsync"/> queued for the run, on hold or not, and anything older that is due.</summary>
+    /// <summary>Sends what was queued with the run, on hold or not, and anything older that is due.</summary>
     /// <param name="runId">The run whose alerts are released.</param>
-    /// <param name="queued">What queueing found.</param>
+    /// <param name="queued">What was found and queued.</param>
     /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox for the service's outbox job.</param>
     public async Task<AlertOutcome> SendAsync(string runId, AlertOutcome queued, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ using OitCrawler.History;
 
 namespace OitCrawler.Alerts;
 
+/// <summary>Alerts to queue: the messages, when they were queued, and how long the outbox job leaves them alone.</summary>
+internal sealed record OutboxBatch(IReadOnlyList<AlertMessage> Messages, DateTimeOffset QueuedAt, TimeSpan Hold);
+
 /// <summary>What one flush did: sent now, failed now (to be retried), and still waiting (including not yet due).</summary>
 internal sealed record OutboxFlush(int Sent, int Failed, int Waiting);
 
@@ -37,15 +40,30 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
     /// <param name="cancellationToken">Cancels queueing.</param>
     public async Task<int> EnqueueAsync(string runId, IReadOnlyList<AlertMessage> messages, TimeSpan hold, CancellationToken cancellationToken)
     {
-        var created = timeProvider.GetUtcNow();
-        var now = DbTime.ToText(created);
-        var due = DbTime.ToText(created + hold);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var added = 0;
-        foreach (var message in messages)
+        var added = await InsertAsync(tx, runId, new OutboxBatch(messages, timeProvider.GetUtcNow(), hold), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        if (added > 0)
         {
-            await using var insert = connection.CreateCommand();
+            LogQueued(added, runId);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="batch"/> inside <paramref name="tx"/>: the run store calls it in the transaction that
+    /// stores the run, so a run is never stored without its alerts. Returns how many were new.
+    /// </summary>
+    internal static async Task<int> InsertAsync(SqliteTransaction tx, string runId, OutboxBatch batch, CancellationToken cancellationToken)
+    {
+        var now = DbTime.ToText(batch.QueuedAt);
+        var due = DbTime.ToText(batch.QueuedAt + batch.Hold);
+        var added = 0;
+        foreach (var message in batch.Messages)
+        {
+            await using var insert = tx.Connection!.CreateCommand();
             insert.Transaction = tx;
             insert.CommandText = """
                 INSERT INTO outbox (dedup_key, created_at, recipients, subject, body_text, body_html, next_attempt_at, run_id, kind, channel)
@@ -63,12 +81,6 @@ internal sealed partial class SmtpOutbox(HistoryDatabase database, IOptions<Aler
             insert.Parameters.AddWithValue("$kind", message.Kind);
             insert.Parameters.AddWithValue("$channel", message.Channel);
             added += await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        if (added > 0)
-        {
-            LogQueued(added, runId);
         }
 
         return added;

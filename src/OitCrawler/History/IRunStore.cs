@@ -6,13 +6,29 @@ namespace OitCrawler.History;
 /// <summary>Run history: the seam between the nightly audit and where its results are kept (SQLite by default).</summary>
 internal interface IRunStore
 {
-    /// <summary>Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>); returns how many.</summary>
+    /// <summary>
+    /// Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>), and notes
+    /// on stored runs that the process died before writing their reports; returns how many runs were left running.
+    /// </summary>
     Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     Task BeginRunAsync(string runId, Uri site, int year, int rulesYear, DateTimeOffset startedAt, string trigger, CancellationToken cancellationToken);
 
-    /// <summary>Stores a finished run's verdicts and scores and sets its state, in one transaction.</summary>
-    Task FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a finished run's verdicts and scores, sets its state and queues its alerts, in one transaction: a
+    /// run is never stored without its alerts. Returns how many alerts were new in the outbox.
+    /// </summary>
+    /// <param name="runId">The run begun by <see cref="BeginRunAsync"/>.</param>
+    /// <param name="state">Its state.</param>
+    /// <param name="result">Its verdicts and scores.</param>
+    /// <param name="reportPath">The run's report folder when its reports are already written; else null, and
+    /// <see cref="SetReportPathAsync"/> once they are (a run left without one was stopped before its reports).</param>
+    /// <param name="alerts">Its alerts, queued in the outbox with it; null for none.</param>
+    /// <param name="cancellationToken">Cancels storing.</param>
+    Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken);
+
+    /// <summary>Records that the run's reports were written into <paramref name="reportPath"/>.</summary>
+    Task SetReportPathAsync(string runId, string reportPath, CancellationToken cancellationToken);
 
     /// <summary>Marks a run partial with <see cref="RunOutcomes.Error"/> and the reason.</summary>
     Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);

@@ -21,7 +21,32 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
             """;
         command.Parameters.AddWithValue("$outcome", RunOutcomes.Abandoned);
         command.Parameters.AddWithValue("$now", DbTime.ToText(now));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var abandoned = await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Stored, but no report folder recorded and no failed step noted: the process died between storing the run
+        // and writing its reports. Its verdicts stand; the note says why it has no report.
+        await using var noReports = connection.CreateCommand();
+        noReports.CommandText = $"""
+            UPDATE runs SET notes = '{NoReportsNote}'
+            WHERE state <> 'running' AND report_path IS NULL AND notes IS NULL AND outcome NOT IN ($abandoned, $error)
+            """;
+        noReports.Parameters.AddWithValue("$abandoned", RunOutcomes.Abandoned);
+        noReports.Parameters.AddWithValue("$error", RunOutcomes.Error);
+        await noReports.ExecuteNonQueryAsync(cancellationToken);
+        return abandoned;
+    }
+
+    /// <summary>The note on a run whose process stopped after storing it and before its reports were written.</summary>
+    internal const string NoReportsNote = "the process stopped after storing the run, before its reports were written / โปรแกรมหยุดก่อนเขียนรายงาน";
+
+    public async Task SetReportPathAsync(string runId, string reportPath, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET report_path = $report WHERE run_id = $id";
+        command.Parameters.AddWithValue("$id", runId);
+        command.Parameters.AddWithValue("$report", reportPath);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task BeginRunAsync(string runId, Uri site, int year, int rulesYear, DateTimeOffset startedAt, string trigger, CancellationToken cancellationToken)
@@ -41,7 +66,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, CancellationToken cancellationToken)
+    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -103,7 +128,9 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
             }
         }
 
+        var queued = alerts is null ? 0 : await Alerts.SmtpOutbox.InsertAsync(tx, runId, alerts, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        return queued;
     }
 
     public async Task AddNoteAsync(string runId, string note, CancellationToken cancellationToken)

@@ -24,8 +24,8 @@ internal sealed record NightlyRun(string RunId, RunState State, AuditResult Resu
 /// <summary>
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
 /// <c>run-now</c> alike: take the lock → begin the run (state running) → crawl with the page cache
-/// (conditional requests) → store verdicts and scores → detect changes and queue the alerts (held back
-/// from the outbox job) → write the reports into the run's folder → save the pages → trend.json → send
+/// (conditional requests) → detect changes → store verdicts, scores and the alerts in one transaction (the
+/// alerts held back from the outbox job) → write the reports into the run's folder → save the pages → trend.json → send
 /// the alerts. Each step after storing is on its own: its failure is logged and noted on the run, and the
 /// steps after it still run. A shutdown cancels the crawl; what was gathered is still
 /// reported and stored as a partial run, and nothing is alerted from it.
@@ -99,11 +99,25 @@ internal sealed partial class NightlyAudit(
         var folder = Path.Combine(OutputRoot(), "runs", runId);
         using var storing = new CancellationTokenSource(StoreTimeout, timeProvider);
 
-        // The verdicts first: whatever fails after this (a full disk, a read-only output folder, the page
-        // cache), the run is stored complete and its alerts are still computed and queued.
+        var files = new List<string>();
+        var problems = new List<string>();
+
+        // The alerts are worked out before the run is stored and queued in the transaction that stores it: a process
+        // killed at any moment leaves the run with its alerts or neither, never a stored run whose alerts are lost (the
+        // next run compares itself with the stored one). A cancelled run says nothing about the site: no alerts.
+        AlertPlan? plan = null;
+        if (result.Evidence.Outcome != CrawlOutcome.Cancelled)
+        {
+            await StepAsync(runId, problems, "alerts", async () =>
+                plan = await alerts.PrepareAsync(runId, result, ReportLink(runId, folder), StoreTimeout, storing.Token), noteLater: true);
+        }
+
+        // Then the verdicts: whatever fails after this (a full disk, a read-only output folder, the page cache), the
+        // run is stored complete with its alerts queued.
+        int queued;
         try
         {
-            await store.FinishRunAsync(runId, state, result, folder, storing.Token);
+            queued = await store.FinishRunAsync(runId, state, result, null, plan?.Batch, storing.Token);
         }
         catch (Exception ex)
         {
@@ -114,17 +128,16 @@ internal sealed partial class NightlyAudit(
         LogStored(runId, state, result.Score.Oit, result.Gaps.Count);
         var t = result.Timings;
         LogPhases(runId, t.Crawl, t.Pages, t.Documents, t.Assessment, t.Items);
-
-        var files = new List<string>();
-        var problems = new List<string>();
-
-        // The alerts are queued at once, before the reports (seconds of work): a process killed after the run
-        // was stored would otherwise lose them, as the next run compares itself with this one.
-        AlertOutcome? alerted = null;
-        if (result.Evidence.Outcome != CrawlOutcome.Cancelled) // a cancelled run says nothing about the site: no alerts
+        foreach (var problem in problems)
         {
-            await StepAsync(runId, problems, "alerts", async () =>
-                alerted = await alerts.QueueAsync(runId, result, ReportLink(runId, folder), StoreTimeout, storing.Token));
+            await NoteAsync(runId, problem);
+        }
+
+        AlertOutcome? alerted = null;
+        if (plan is not null)
+        {
+            LogQueued(queued, runId);
+            alerted = new AlertOutcome(plan.Changes, queued, null);
         }
 
         await StepAsync(runId, problems, "reports", async () =>
@@ -140,6 +153,7 @@ internal sealed partial class NightlyAudit(
             files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, storing.Token));
             var reportsTime = timeProvider.GetElapsedTime(reportsStarted);
             LogReportsPhase(reportsTime, files.Count);
+            await store.SetReportPathAsync(runId, folder, storing.Token);
         });
 
         if (state != RunState.Unreachable)
@@ -158,9 +172,9 @@ internal sealed partial class NightlyAudit(
             files.Add(await TrendReport.WriteAsync(TrendReport.Build(RunOutcomes.SiteKey(site), RunOutcomes.CompleteScores(runs)), folder, storing.Token));
         });
 
-        if (alerted is { } queued)
+        if (alerted is { } toSend)
         {
-            await StepAsync(runId, problems, "e-mail", async () => alerted = await alerts.SendAsync(runId, queued, cancellationToken));
+            await StepAsync(runId, problems, "e-mail", async () => alerted = await alerts.SendAsync(runId, toSend, cancellationToken));
         }
 
         return new NightlyRun(runId, state, result, folder, files, alerted, problems);
@@ -187,7 +201,7 @@ internal sealed partial class NightlyAudit(
     /// One step after the run is stored: a failure is logged and noted on the run, and the steps after it
     /// still run. Never throws, so the stored run and its alerts are not lost to a full disk.
     /// </summary>
-    private async Task StepAsync(string runId, List<string> problems, string step, Func<Task> action)
+    private async Task StepAsync(string runId, List<string> problems, string step, Func<Task> action, bool noteLater = false)
     {
         try
         {
@@ -198,14 +212,22 @@ internal sealed partial class NightlyAudit(
             LogStepFailed(ex, runId, step, ex.Message);
             var note = $"{step} failed: {ex.GetType().Name}: {ex.Message}";
             problems.Add(note);
-            try
+            if (!noteLater)
             {
-                await store.AddNoteAsync(runId, note, CancellationToken.None);
+                await NoteAsync(runId, note);
             }
-            catch (Exception noteEx)
-            {
-                LogNoteFailed(noteEx, runId, noteEx.Message);
-            }
+        }
+    }
+
+    private async Task NoteAsync(string runId, string note)
+    {
+        try
+        {
+            await store.AddNoteAsync(runId, note, CancellationToken.None);
+        }
+        catch (Exception noteEx)
+        {
+            LogNoteFailed(noteEx, runId, noteEx.Message);
         }
     }
 
@@ -241,6 +263,9 @@ internal sealed partial class NightlyAudit(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record a failed step on run {RunId}: {Error}")]
     private partial void LogNoteFailed(Exception exception, string runId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId} with the run")]
+    private partial void LogQueued(int count, string queuedRunId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stored as {State}: OIT {Oit}, {GapCount} gaps")]
     private partial void LogStored(string runId, RunState state, double oit, int gapCount);

@@ -21,7 +21,8 @@ public sealed class SqliteRunStoreTests : IDisposable
         await store.BeginRunAsync("r1", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
         Assert.Equal(RunState.Running, (await store.ListRunsAsync(result.Site, 10, CancellationToken.None))[0].State);
 
-        await store.FinishRunAsync("r1", RunState.Complete, result, "/out/runs/r1", CancellationToken.None);
+        await store.FinishRunAsync("r1", RunState.Complete, result, null, null, CancellationToken.None);
+        await store.SetReportPathAsync("r1", "/out/runs/r1", CancellationToken.None);
 
         var run = Assert.Single(await store.ListRunsAsync(result.Site, 10, CancellationToken.None));
         Assert.Equal(RunState.Complete, run.State);
@@ -68,6 +69,31 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Equal(RunState.Partial, run.State);
         Assert.Equal(RunOutcomes.Abandoned, run.Outcome);
         Assert.True(run.WasInterrupted);
+    }
+
+    [Fact]
+    public async Task AbandonRunningAsync_RunStoredButKilledBeforeItsReports_NotedOnTheRun()
+    {
+        // Regression: a process killed after storing the run and before writing its reports left a "complete"
+        // run with a report path to a folder that has no report, and no note saying so.
+        var store = await StoreAsync();
+        var result = Audits.Make(null, at: Night);
+        await store.BeginRunAsync("killed", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
+        await store.FinishRunAsync("killed", RunState.Complete, result, null, null, CancellationToken.None); // what the nightly audit stores before the reports
+        await RunAsync(store, "failed", Night.AddDays(1), RunState.Complete, ItemStatus.Pass);
+        await store.AddNoteAsync("failed", "reports failed: IOException: No space left on device", CancellationToken.None);
+        await store.BeginRunAsync("written", result.Site, 2568, 2568, Night.AddDays(2), "schedule", CancellationToken.None);
+        await store.FinishRunAsync("written", RunState.Complete, result, null, null, CancellationToken.None);
+        await store.SetReportPathAsync("written", "/out/runs/written", CancellationToken.None);
+
+        await store.AbandonRunningAsync(Night.AddDays(3), CancellationToken.None);
+
+        var runs = (await store.ListRunsAsync(null, 10, CancellationToken.None)).ToDictionary(r => r.RunId);
+        Assert.Equal(RunState.Complete, runs["killed"].State); // its verdicts stand
+        Assert.Contains("before its reports", runs["killed"].Notes, StringComparison.Ordinal);
+        Assert.Equal("reports failed: IOException: No space left on device", runs["failed"].Notes); // already says why
+        Assert.Null(runs["written"].Notes);
+        Assert.Equal("/out/runs/written", runs["written"].ReportPath);
     }
 
     [Fact]
@@ -135,6 +161,6 @@ public sealed class SqliteRunStoreTests : IDisposable
     {
         var result = Audits.Make(o12 == ItemStatus.Pass ? null : new Dictionary<string, ItemStatus> { ["O12"] = o12 }, outcome, at);
         await store.BeginRunAsync(id, result.Site, 2568, 2568, at, "schedule", CancellationToken.None);
-        await store.FinishRunAsync(id, state, result, null, CancellationToken.None);
+        await store.FinishRunAsync(id, state, result, null, null, CancellationToken.None);
     }
 }

@@ -230,6 +230,44 @@ public sealed class NightlyAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_AlertsCannotBeQueued_RunNotStoredComplete_NextRunFindsTheGapAgain()
+    {
+        // Regression: the run was committed first and its alerts queued in a second transaction, so a process
+        // dying between the two (48–192 ms measured) lost the alerts for good: the next run compares itself with
+        // the stored one and finds nothing new. A trigger refusing the outbox insert stands for that death here.
+        var site = _temp.File("site");
+        CopyDirectory(FixtureSite, site);
+        await using var server = await StaticSiteServer.StartAsync(site);
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:ConsecutiveFailures", "1"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)), // SMTP down: alerts wait
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
+        await using var harness = NightlyHarness.Create(settings);
+        var first = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.Equal(RunState.Complete, first!.State);
+        File.Delete(Path.Combine(site, "procurement", "monthly-2569", "index.html")); // O11 becomes a new gap
+        await HistoryDatabaseTests.ScalarAsync(harness.Database, "CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END");
+        var queuedBefore = await HistoryDatabaseTests.ScalarAsync(harness.Database, "SELECT count(*) FROM outbox");
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None)));
+
+        var site0 = new Uri(settings["Audit:Site"]!);
+        Assert.Equal(first.RunId, (await harness.Store.LastCompleteRunAsync(site0, null, CancellationToken.None))!.Run.RunId);
+        var failed = (await harness.Store.ListRunsAsync(null, 10, CancellationToken.None))[0];
+        Assert.Equal(RunState.Partial, failed.State);
+        Assert.Equal(RunOutcomes.Error, failed.Outcome);
+        Assert.Equal(queuedBefore, await HistoryDatabaseTests.ScalarAsync(harness.Database, "SELECT count(*) FROM outbox"));
+
+        await HistoryDatabaseTests.ScalarAsync(harness.Database, "DROP TRIGGER refuse");
+        var third = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.Equal("O11", Assert.Single(third!.Alerts!.Changes.OfKind(ChangeKind.NewGap)).Code);
+        Assert.True(third.Alerts.Queued > 0);
+        Assert.Equal(Path.Combine(third.ReportDirectory), (await harness.Store.ListRunsAsync(null, 1, CancellationToken.None))[0].ReportPath);
+    }
+
+    [Fact]
     public void StoreTimeout_FitsInsideTheHostShutdownTimeout()
     {
         // serve's host gives 100 s on shutdown and systemd's TimeoutStopSec is 120 s: storing a partial run must fit well inside.
