@@ -6,9 +6,8 @@ namespace OitCrawler.Reporting;
 /// <summary>evidence.json: the evidence index as extracted, for seeing why a verdict was reached. Not a contract.</summary>
 internal static class EvidenceJson
 {
-    public static async Task WriteAsync(EvidenceIndex index, string path, CancellationToken cancellationToken)
+    public static async Task WriteAsync(EvidenceIndex index, Stream stream, CancellationToken cancellationToken)
     {
-        await using var stream = File.Create(path);
         await JsonSerializer.SerializeAsync(
             stream,
             new { index.StartUrl, index.Outcome, index.OutcomeReason, index.Pages, index.Documents, index.Fetches, index.Skipped },

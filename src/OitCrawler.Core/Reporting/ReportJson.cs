@@ -71,8 +71,8 @@ internal static class ReportJson
             g.Measures.Select(m => new GapMeasureDocument(m.IssueNumber, m.IssueTitle, m.ActivityId, m.ActivityTitle)).ToList(),
             g.Units.Select(u => u.Name).ToList())).ToList());
 
-    public static Task WriteAsync(AuditResult result, string path, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(ToDocument(result), Options), cancellationToken);
+    public static Task WriteAsync(AuditResult result, Stream stream, CancellationToken cancellationToken) =>
+        JsonSerializer.SerializeAsync(stream, ToDocument(result), Options, cancellationToken);
 
     public static string Serialize(ReportDocument document) => JsonSerializer.Serialize(document, Options);
 }

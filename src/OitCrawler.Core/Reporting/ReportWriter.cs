@@ -5,8 +5,8 @@ namespace OitCrawler.Reporting;
 
 /// <summary>
 /// Writes every report of an audit into one folder: report.json, report.html, gaps.csv, gaps.xlsx,
-/// checklist.csv, checklist.xlsx. Each file is written beside its final name and then moved over
-/// it, so a reader (a browser, a mail job, a unit's shared folder) never sees half a file.
+/// checklist.csv, checklist.xlsx. Every file is written beside its final name first and then all are moved
+/// over them, so a reader (a browser, a mail job, a unit's shared folder) never sees half a file or a mixed set.
 /// </summary>
 public static class ReportWriter
 {
@@ -27,37 +27,29 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(trend);
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
-
-        var json = Path.Combine(directory, "report.json");
-        await ReportJson.WriteAsync(result, json, ct);
-        written.Add(json);
-
-        written.Add(await WriteAsync(directory, HtmlFileName, Utf8.GetBytes(HtmlReport.Render(result, trend)), ct));
-
         var gaps = Spreadsheets.Gaps(result);
-        written.Add(await WriteAsync(directory, "gaps.csv", Csv(gaps), ct));
-        written.Add(await WriteAsync(directory, "gaps.xlsx", Spreadsheets.ToXlsx(gaps), ct));
-
         var checklist = Spreadsheets.Checklist(result);
-        written.Add(await WriteAsync(directory, "checklist.csv", Csv(checklist), ct));
-        written.Add(await WriteAsync(directory, "checklist.xlsx", Spreadsheets.ToXlsx(checklist), ct));
+        var files = new List<(string Path, Func<Stream, CancellationToken, Task> Write)>
+        {
+            (Path.Combine(directory, "report.json"), (s, c) => ReportJson.WriteAsync(result, s, c)),
+            Bytes(directory, HtmlFileName, Utf8.GetBytes(HtmlReport.Render(result, trend))),
+            Bytes(directory, "gaps.csv", Csv(gaps)),
+            Bytes(directory, "gaps.xlsx", Spreadsheets.ToXlsx(gaps)),
+            Bytes(directory, "checklist.csv", Csv(checklist)),
+            Bytes(directory, "checklist.xlsx", Spreadsheets.ToXlsx(checklist)),
+        };
         if (withEvidence)
         {
-            var evidence = Path.Combine(directory, "evidence.json");
-            await EvidenceJson.WriteAsync(result.Evidence, evidence, ct);
-            written.Add(evidence);
+            files.Add((Path.Combine(directory, "evidence.json"), (s, c) => EvidenceJson.WriteAsync(result.Evidence, s, c)));
         }
 
-        return written;
+        // Together or not at all: a full disk must not leave a new report.json beside the previous run's other files.
+        await AtomicFile.WriteSetAsync(files, ct);
+        return [.. files.Select(f => f.Path)];
     }
+
+    private static (string Path, Func<Stream, CancellationToken, Task> Write) Bytes(string directory, string name, byte[] content) =>
+        (Path.Combine(directory, name), (stream, ct) => stream.WriteAsync(content, ct).AsTask());
 
     private static byte[] Csv(SheetTable table) => [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(Spreadsheets.ToCsv(table))];
-
-    private static async Task<string> WriteAsync(string directory, string name, byte[] content, CancellationToken ct)
-    {
-        var path = Path.Combine(directory, name);
-        await AtomicFile.WriteAsync(path, content, ct);
-        return path;
-    }
 }

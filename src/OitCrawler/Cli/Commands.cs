@@ -73,6 +73,12 @@ internal static class Commands
             Configuration(say, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (BindingFailure(ex) is { } binding)
+        {
+            // A value of the wrong type ("MaxPages": "abc"): the binder names the key.
+            Configuration(say, [$"{binding.Message} ({binding.InnerException?.Message})"]);
+            return ExitCodes.BadInput;
+        }
         catch (InvalidDataException ex)
         {
             // Configuration providers and the history database both report unreadable data this way.
@@ -92,6 +98,15 @@ internal static class Commands
             return ExitCodes.Cancelled;
         }
     }
+
+    // Microsoft.Extensions.Configuration.Binder's "Failed to convert configuration value at 'Crawl:MaxPages' to type
+    // 'System.Int32'.", directly or inside start-up validation's AggregateException.
+    private static InvalidOperationException? BindingFailure(Exception ex) => ex switch
+    {
+        InvalidOperationException { Message: var m } binding when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(BindingFailure).FirstOrDefault(b => b is not null),
+        _ => null,
+    };
 
     private static void Configuration(Say say, IEnumerable<string> failures)
     {

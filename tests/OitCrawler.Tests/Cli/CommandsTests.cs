@@ -110,6 +110,68 @@ public sealed partial class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_DiskFullWhileWritingReports_OneLineAndThePreviousSetUntouched()
+    {
+        // Regression: a full disk left a new report.json beside the previous run's other reports. The kernel's
+        // ENOSPC comes from /dev/full, where the writer's temp file for report.html points.
+        Assert.Equal(ExitCodes.Unreachable, await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--out", _out], TextWriter.Null, TextWriter.Null, CancellationToken.None));
+        var before = Directory.GetFiles(_out).ToDictionary(f => f, File.ReadAllBytes);
+        Assert.Contains(Path.Combine(_out, "report.json"), before.Keys);
+        File.CreateSymbolicLink(Path.Combine(_out, "report.html.tmp"), "/dev/full");
+
+        var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--out", _out], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        var error = _stderr.ToString();
+        Assert.Contains("No space left on device", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(before.Keys.Order(), Directory.GetFiles(_out).Order()); // no temp file left, none added
+        Assert.All(before, f => Assert.True(f.Value.AsSpan().SequenceEqual(File.ReadAllBytes(f.Key)), $"{f.Key} was replaced"));
+    }
+
+    [Theory]
+    [InlineData("\"Crawl\": { \"MaxPages\": \"abc\" }", "Crawl:MaxPages")]
+    [InlineData("\"Crawl\": { \"RequestTimeout\": \"twenty seconds\" }", "Crawl:RequestTimeout")]
+    [InlineData("\"Alerts\": { \"ConsecutiveFailures\": \"two\" }", "Alerts:ConsecutiveFailures")]
+    public async Task AnyCommand_ConfigValueOfWrongType_ExitsTwoNamingTheKey(string section, string key)
+    {
+        // Regression: the binder's exception escaped as exit 70 with a stack trace. A real appsettings.json in the
+        // program's working folder, as an operator edits it.
+        await File.WriteAllTextAsync(Path.Combine(_out, "appsettings.json"), $"{{ {section} }}");
+
+        var (code, stderr) = await RunProgramAsync(_out, "run-now");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(key, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stderr)> RunProgramAsync(string workingDirectory, params string[] args)
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var info = new System.Diagnostics.ProcessStartInfo(dotnet)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "oitcrawler.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120)); // a bound for a failing test, not a sleep
+        await process.WaitForExitAsync(bound.Token);
+        await stdout;
+        return (process.ExitCode, await stderr);
+    }
+
+    [Fact]
     public async Task Audit_YearWithoutRules_ExitsTwoNamingTheYear()
     {
         var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2555", "--rules", Repo.Path("rules")], _stdout, _stderr, CancellationToken.None);
