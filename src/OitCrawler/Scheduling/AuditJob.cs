@@ -32,13 +32,13 @@ internal sealed partial class AuditJob(NightlyAudit audit, IHostApplicationLifet
         catch (Exception ex)
         {
             // Logged, not rethrown: Quartz would only log it again, and the next night must still run.
-            LogFailed(ex);
+            LogFailed(ex, ex.Message);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit cancelled by shutdown")]
     private partial void LogCancelled();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit failed")]
-    private partial void LogFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit failed: {Error}")]
+    private partial void LogFailed(Exception exception, string error);
 }

@@ -51,7 +51,7 @@ internal sealed partial class MissedRunCatchUp(
         }
         catch (Exception ex)
         {
-            LogFailed(ex);
+            LogFailed(ex, ex.Message);
         }
     }
 
@@ -61,6 +61,6 @@ internal sealed partial class MissedRunCatchUp(
     [LoggerMessage(Level = LogLevel.Information, Message = "รอบตรวจ {MissedFire} ไม่ได้ทำ ({LastRun}) จึงตรวจทันที")]
     private partial void LogMissed(string missedFire, string lastRun);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for a missed night")]
-    private partial void LogFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for a missed night: {Error}")]
+    private partial void LogFailed(Exception exception, string error);
 }

@@ -22,13 +22,13 @@ internal sealed partial class OutboxJob(SmtpOutbox outbox, ILogger<OutboxJob> lo
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(ex);
+            LogFailed(ex, ex.Message);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: sent {Sent} waiting alerts; {Waiting} still waiting")]
     private partial void LogFlushed(int sent, int waiting);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox flush failed")]
-    private partial void LogFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox flush failed: {Error}")]
+    private partial void LogFailed(Exception exception, string error);
 }

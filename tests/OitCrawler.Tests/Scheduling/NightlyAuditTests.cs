@@ -287,6 +287,24 @@ public sealed class NightlyAuditTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task RunAsync_DatabaseFolderReadOnly_SaysTheFolderCannotBeWritten_NotThatAnotherAuditRuns()
+    {
+        // Regression: the lock file could not be created, which was taken for the lock being held: run-now said
+        // "another audit is running" (exit 4) and serve skipped every night with the same message.
+        using var folder = ReadOnlyFolder.Create(_temp.File("data"));
+        var settings = NightlyHarness.Settings(_temp, new Uri("http://127.0.0.1:9/"), ("History:DatabasePath", Path.Combine(folder.Path, "history.db")));
+        await using var harness = NightlyHarness.Create(settings);
+
+        NightlyRun? run = null;
+        var error = await Record.ExceptionAsync(async () => run = await harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+        Assert.True(error is IOException, $"{folder.How}: {(error is null ? "returned " + (run is null ? "null (busy)" : run.State) : error.GetType().Name + ": " + error.Message)}");
+        Assert.Contains(folder.Path, error!.Message, StringComparison.Ordinal);
+        Assert.Contains("History:DatabasePath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunNow_NoSiteConfigured_IsExit2NamingTheSetting()
     {
         var stderr = new StringWriter();
