@@ -44,7 +44,8 @@ public static class UrlCanonicalizer
         string host;
         try
         {
-            host = absolute.IdnHost.ToLowerInvariant();
+            // IdnHost drops an IPv6 literal's brackets ("::1"), which no URL can be rebuilt from; Host keeps them.
+            host = (absolute.HostNameType == UriHostNameType.IPv6 ? absolute.Host : absolute.IdnHost).ToLowerInvariant();
         }
         catch (UriFormatException)
         {
@@ -79,7 +80,8 @@ public static class UrlCanonicalizer
             sb.Append('?').Append(query);
         }
 
-        return new Uri(sb.ToString());
+        // Whatever a page spells, a URL that does not survive the rebuild is dropped like any malformed link, never thrown.
+        return Uri.TryCreate(sb.ToString(), UriKind.Absolute, out var canonical) ? canonical : null;
     }
 
     /// <summary>The URL as a person reads it: percent-encoded Thai decoded, for reports and matching.</summary>
