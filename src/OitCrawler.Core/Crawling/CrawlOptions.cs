@@ -104,6 +104,13 @@ public sealed class CrawlOptions : IValidatableObject
     /// <summary>Obey robots.txt. Default true.</summary>
     public bool RespectRobots { get; set; } = true;
 
+    /// <summary>
+    /// Crawl as if there were no robots.txt when it answers 5xx or not at all. Default false: RFC 9309 says such a
+    /// site is completely disallowed, and the run is reported unreachable with the reason. Set it for the agency's
+    /// own site, whose robots.txt is broken and whose owner wants it audited anyway.
+    /// </summary>
+    public bool RobotsUnreachableAllowsAll { get; set; }
+
     /// <summary>Hosts crawled besides the start host and its www twin (a second domain of the agency): a name, or a name with a port (<c>thaphae.go.th:8080</c>).</summary>
     public IList<string> ExtraHosts { get; } = [];
 

@@ -81,7 +81,9 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var robots = await RobotsForAsync(start, cancellationToken);
                 if (!robots.IsAllowed(start))
                 {
-                    return Finish(CrawlOutcome.Unreachable, $"robots.txt disallows {start.AbsolutePath} for {o.ProductToken}");
+                    return Finish(CrawlOutcome.Unreachable, robots.Unreachable is { } why
+                        ? $"{why}; RFC 9309 says crawl nothing then (for the agency's own site, set Crawl:RobotsUnreachableAllowsAll to true)"
+                        : $"robots.txt disallows {start.AbsolutePath} for {o.ProductToken}");
                 }
 
                 _frontier.TryAdd(new FrontierEntry(start, 0, null, null, int.MaxValue, false));
@@ -161,9 +163,9 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
 
             // Robots first: a URL that is never fetched must not spend the page budget.
-            if (!(await RobotsForAsync(entry.Url, cancellationToken)).IsAllowed(entry.Url))
+            if (await RobotsForAsync(entry.Url, cancellationToken) is var robots && !robots.IsAllowed(entry.Url))
             {
-                Skip(entry.Url, SkipReason.Robots, "disallowed by robots.txt", entry.FoundOn);
+                Skip(entry.Url, SkipReason.Robots, robots.Unreachable ?? "disallowed by robots.txt", entry.FoundOn);
                 return;
             }
 
@@ -185,9 +187,9 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             FetchResponse response;
             while (true)
             {
-                if (!(await RobotsForAsync(url, cancellationToken)).IsAllowed(url))
+                if (await RobotsForAsync(url, cancellationToken) is var hop && !hop.IsAllowed(url))
                 {
-                    Skip(url, SkipReason.Robots, "disallowed by robots.txt", entry.FoundOn);
+                    Skip(url, SkipReason.Robots, hop.Unreachable ?? "disallowed by robots.txt", entry.FoundOn);
                     return;
                 }
 
@@ -465,7 +467,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             {
                 using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
                 {
-                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, 512 * 1024, 0), cancellationToken);
+                    response = await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, RobotsTxt.MaxBytes, 0), cancellationToken);
                 }
 
                 // RFC 9309 §2.3.1.2: follow at least five redirects (http → https, a moved file); past
@@ -478,14 +480,30 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 url = next;
             }
 
-            // 4xx: no rules. 5xx or no answer: the site is the user's own and a broken robots.txt should
-            // not hide it, so crawl as if there were none (a departure from RFC 9309's "assume disallow").
+            // RFC 9309 §2.3.1.3-4: 4xx (and redirects past the limit) mean no rules; 5xx or no answer mean complete
+            // disallow, unless the operator said this is the agency's own site (Crawl:RobotsUnreachableAllowsAll).
+            // A private address refused by the guard is no robots.txt at all: the pages there are refused (and said so) too.
+            if (response.Failure == FetchFailure.Blocked)
+            {
+                return RobotsTxt.AllowAll;
+            }
+
+            if (response.Status is 0 or >= 500)
+            {
+                var why = response.Status == 0
+                    ? $"no answer from {robotsUrl.Authority} for robots.txt: {response.Error}"
+                    : $"robots.txt of {robotsUrl.Authority} answered HTTP {response.Status}";
+                return o.RobotsUnreachableAllowsAll ? RobotsTxt.AllowAll : RobotsTxt.DisallowAll(why);
+            }
+
             if (response.Status is < 200 or >= 300)
             {
                 return RobotsTxt.AllowAll;
             }
 
-            var (text, _) = ContentDecoder.Decode(response.Body, response.Charset);
+            // Cut at the byte cap: the last line may be half a rule, and half a Disallow path is a different rule.
+            ReadOnlySpan<byte> body = response.Truncated ? response.Body.AsSpan(0, Math.Max(0, Array.LastIndexOf(response.Body, (byte)'\n'))) : response.Body;
+            var (text, _) = ContentDecoder.Decode(body, response.Charset);
             var robots = RobotsTxt.Parse(text, o.ProductToken);
             if (robots.CrawlDelay is { } delay)
             {

@@ -10,23 +10,30 @@ namespace OitCrawler.Crawling;
 /// </summary>
 internal sealed class RobotsTxt
 {
-    /// <summary>At most this many rules are kept per group, and in the rule set applied to us.</summary>
-    public const int MaxRules = 2000;
+    /// <summary>Bytes of robots.txt read and parsed: RFC 9309 §2.5 asks for at least 500 KiB. No rule count cap besides.</summary>
+    public const int MaxBytes = 512 * 1024;
 
     /// <summary>A rule whose path is longer than this many characters is ignored.</summary>
     public const int MaxRuleLength = 2048;
 
     private readonly IReadOnlyList<Rule> _rules;
 
-    private RobotsTxt(IReadOnlyList<Rule> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps)
+    private RobotsTxt(IReadOnlyList<Rule> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps, string? unreachable = null)
     {
         _rules = rules;
         CrawlDelay = crawlDelay;
         Sitemaps = sitemaps;
+        Unreachable = unreachable;
     }
 
     /// <summary>Everything allowed: no robots.txt, or one that could not be read (4xx).</summary>
     public static RobotsTxt AllowAll { get; } = new([], null, []);
+
+    /// <summary>Why robots.txt could not be fetched (5xx, no answer) when that means complete disallow; else null.</summary>
+    public string? Unreachable { get; }
+
+    /// <summary>Nothing allowed: robots.txt answered 5xx or not at all (RFC 9309 §2.3.1.4), for <paramref name="reason"/>.</summary>
+    public static RobotsTxt DisallowAll(string reason) => new([Rule.Create("/", allow: false)], null, [], reason);
 
     public TimeSpan? CrawlDelay { get; }
 
@@ -76,8 +83,7 @@ internal sealed class RobotsTxt
             {
                 sitemaps.Add(value);
             }
-            else if (current is not null && key is "allow" or "disallow" && value.Length is > 0 and <= MaxRuleLength
-                && current.Rules.Count < MaxRules)
+            else if (current is not null && key is "allow" or "disallow" && value.Length is > 0 and <= MaxRuleLength)
             {
                 // "Disallow:" with no path allows everything, so it adds no rule. The encoded form is kept
                 // because specificity counts octets of the encoded path (RFC 9309 §2.2.2), not characters.
@@ -100,7 +106,7 @@ internal sealed class RobotsTxt
         }
 
         return new RobotsTxt(
-            chosen.SelectMany(g => g.Rules).Take(MaxRules).ToList(),
+            chosen.SelectMany(g => g.Rules).ToList(),
             chosen.Select(g => g.Delay).FirstOrDefault(d => d is not null),
             sitemaps);
     }

@@ -125,6 +125,75 @@ public sealed class CrawlerPolitenessTests
         Assert.NotNull(index.Page(site.Url("/open.html")));
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task CrawlAsync_Robots5xx_CompleteDisallowReportedUnreachableWithTheReason(int status)
+    {
+        // Regression: a 5xx robots.txt was read as "no rules" and the site crawled; RFC 9309 §2.3.1.4 says the
+        // crawler must assume complete disallow.
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/robots.txt"] = TestResponse.Error(status),
+            ["/"] = TestResponse.LinksTo("/a.html"),
+            ["/a.html"] = TestResponse.Page("ก"),
+        });
+        await using var crawler = TestCrawler.Create(("MaxRetries", "0"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Unreachable, index.Outcome);
+        Assert.Contains($"HTTP {status}", index.OutcomeReason, StringComparison.Ordinal);
+        Assert.Contains("Crawl:RobotsUnreachableAllowsAll", index.OutcomeReason, StringComparison.Ordinal);
+        Assert.Equal(["/robots.txt"], site.Requests.Select(r => r.Path).Distinct());
+    }
+
+    [Fact]
+    public async Task CrawlAsync_RobotsUnreachableOnOwnSiteWithTheSetting_Crawled()
+    {
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/robots.txt"] = TestResponse.Error(503),
+            ["/"] = TestResponse.LinksTo("/a.html"),
+            ["/a.html"] = TestResponse.Page("ก"),
+        });
+        await using var crawler = TestCrawler.Create(("MaxRetries", "0"), ("RobotsUnreachableAllowsAll", "true"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Completed, index.Outcome);
+        Assert.NotNull(index.Page(site.Url("/a.html")));
+    }
+
+    [Fact]
+    public async Task CrawlAsync_Robots500KiBWithTheKeyRuleLast_RuleObeyed()
+    {
+        // Regression: only the first 2,000 rules were kept, so a rule past them was ignored. RFC 9309 §2.5: parse at least 500 KiB.
+        var robots = new System.Text.StringBuilder("User-agent: *\n");
+        for (var i = 0; robots.Length < 500 * 1024; i++)
+        {
+            robots.Append(System.Globalization.CultureInfo.InvariantCulture, $"Disallow: /archive/{i:D6}/{new string('x', 100)}\n");
+        }
+
+        robots.Append("Disallow: /secret/\n");
+        Assert.True(robots.Length is > 500 * 1024 and < 512 * 1024, $"{robots.Length} bytes");
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/robots.txt"] = TestResponse.Text(robots.ToString()),
+            ["/"] = TestResponse.LinksTo("/secret/page.html", "/open.html"),
+            ["/secret/page.html"] = TestResponse.Page("ลับ"),
+            ["/open.html"] = TestResponse.Page("เปิด"),
+        });
+        await using var crawler = TestCrawler.Create();
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(CrawlOutcome.Completed, index.Outcome);
+        Assert.Empty(site.RequestsTo("/secret/page.html"));
+        Assert.Contains(index.Skipped, s => s.Reason == SkipReason.Robots && s.Url == site.Url("/secret/page.html"));
+        Assert.NotNull(index.Page(site.Url("/open.html")));
+    }
+
     [Fact]
     public async Task CrawlAsync_RobotsDisallowsStart_UnreachableWithReason()
     {
