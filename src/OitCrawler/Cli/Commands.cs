@@ -146,7 +146,7 @@ internal static class Commands
                 if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
                 {
                     // No sinks configured: the console (stderr) and daily files, as the shipped appsettings.json has.
-                    logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+                    logger.WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}")
                         .WriteTo.File(DefaultLogFile, formatProvider: CultureInfo.InvariantCulture, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
                 }
             },

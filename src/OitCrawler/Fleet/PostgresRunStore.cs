@@ -47,8 +47,14 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, CancellationToken cancellationToken)
+    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken)
     {
+        if (alerts is { Messages.Count: > 0 })
+        {
+            // The fleet sends no e-mail (no outbox table here): refusing beats storing a run whose alerts vanish.
+            throw new NotSupportedException("the fleet's PostgreSQL store has no alert outbox");
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         long id;
@@ -107,6 +113,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         }
 
         await tx.CommitAsync(cancellationToken);
+        return 0;
     }
 
     public async Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)
@@ -116,6 +123,14 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         command.Parameters.AddWithValue(RunOutcomes.Error);
         command.Parameters.AddWithValue(reason);
         command.Parameters.AddWithValue(Ms(finishedAt));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SetReportPathAsync(string runId, string reportPath, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("UPDATE runs SET report_path = $2 WHERE run_id = $1");
+        command.Parameters.AddWithValue(runId);
+        command.Parameters.AddWithValue(reportPath);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

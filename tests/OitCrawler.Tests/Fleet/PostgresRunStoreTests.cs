@@ -117,6 +117,6 @@ public sealed class PostgresRunStoreTests(PostgresServer server) : IDisposable
     {
         var result = Audits.Make(o12 == ItemStatus.Pass ? null : new Dictionary<string, ItemStatus> { ["O12"] = o12 }, outcome, at, reason);
         await store.BeginRunAsync(id, result.Site, 2568, 2568, at, "schedule", CancellationToken.None);
-        await store.FinishRunAsync(id, state, result, $"/out/runs/{id}", CancellationToken.None);
+        await store.FinishRunAsync(id, state, result, $"/out/runs/{id}", null, CancellationToken.None);
     }
 }

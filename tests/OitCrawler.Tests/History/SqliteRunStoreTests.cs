@@ -119,7 +119,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         var store = await StoreAsync();
         var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Stale }, at: Night, reason: "<b>ปี 2566</b>", linkText: "<script>x()</script>");
         await store.BeginRunAsync("r1", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
-        await store.FinishRunAsync("r1", RunState.Complete, result, null, CancellationToken.None);
+        await store.FinishRunAsync("r1", RunState.Complete, result, null, null, CancellationToken.None);
 
         var detail = await store.GetRunAsync("r1", CancellationToken.None);
 
