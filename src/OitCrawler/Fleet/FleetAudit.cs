@@ -63,7 +63,7 @@ internal sealed partial class FleetAudit(
         var state = RunOutcomes.StateFor(result.Evidence.Outcome);
         var folder = Path.Combine(Path.GetFullPath(auditOptions.Value.OutputDirectory), "fleet", agency.Id, "runs", runId);
         using var storing = new CancellationTokenSource(NightlyAudit.StoreTimeout, timeProvider);
-        await store.FinishRunAsync(runId, state, result, folder, storing.Token);
+        await store.FinishRunAsync(runId, state, result, folder, null, storing.Token);
         try
         {
             await ReportWriter.WriteAllAsync(result, [], folder, withEvidence: false, storing.Token);
