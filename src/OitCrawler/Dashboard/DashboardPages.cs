@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using OitCrawler.Assessment;
 using OitCrawler.Gaps;
 using OitCrawler.History;
@@ -21,7 +19,6 @@ internal static class DashboardPages
 
     private const double PassMark = 85;
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly TimeSpan Bangkok = TimeSpan.FromHours(7);
 
@@ -638,7 +635,7 @@ internal static class DashboardPages
 
     private static string ScoreColor(double score) => score >= PassMark ? "#2e7d32" : score >= 65 ? "#d89b00" : "#c62828";
 
-    private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
+    private static string E(string? text) => Html.Encode(text); // the report's and e-mail's encoding policy
 
     private static string F(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 
