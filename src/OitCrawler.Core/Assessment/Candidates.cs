@@ -85,7 +85,6 @@ internal static class Candidates
 
             found.Add(new Candidate(occ.Link.Url, occ.Link.Href, occ.Link.Text, occ.Link.Row, occ.Page.Url, score, occ.OnHub ? "hub" : "link")
             {
-                Context = occ.Link.YearHeading ?? occ.Link.Section,
                 Conflict = codeMatches ? Conflict(site, rule, occ, inText) : null,
             });
         }

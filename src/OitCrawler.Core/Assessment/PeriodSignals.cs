@@ -31,7 +31,7 @@ internal sealed record PeriodSignal(PeriodRank Rank, string Source, IReadOnlyLis
 /// </summary>
 internal static class PeriodSignals
 {
-    public static List<PeriodSignal> Read(IReadOnlyList<YearMention> label, Uri url, string heading, string lead, string? context)
+    public static List<PeriodSignal> Read(IReadOnlyList<YearMention> label, Uri url, string heading, string lead)
     {
         var signals = new List<PeriodSignal>();
         var headingYears = Own(ThaiYears.Find(heading));
@@ -50,7 +50,8 @@ internal static class PeriodSignals
         Add(PeriodRank.Inside, "dates in the link label", labelYears.Where(y => y.Kind == YearKind.Date));
         var folder = new Uri(url, "./");
         Add(PeriodRank.Context, "URL folder", Own(ThaiYears.FindInUrl(folder)));
-        _ = context; // a heading around the link names the hub's round or a section, not this document's period: it decides blocks, not periods
+        // A heading around the link (the hub's "ITA ปี 2569") names the round or a section, not this document's period:
+        // it decides which block a code belongs to (SiteView), never a period.
         return signals;
 
         void Add(PeriodRank rank, string source, IEnumerable<YearMention> years)

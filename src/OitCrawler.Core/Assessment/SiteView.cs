@@ -49,9 +49,6 @@ internal sealed record LinkOccurrence(LinkEvidence Link, PageEvidence Page, bool
 /// <summary>A possible piece of evidence for an item, scored by how well it names the item.</summary>
 internal sealed record Candidate(Uri? Url, string Href, string Text, string? Row, Uri? FoundOn, int Score, string Via)
 {
-    /// <summary>The heading around the link (the hub's year block, the section).</summary>
-    public string? Context { get; init; }
-
     /// <summary>Why the code, the link's text and the file's folder point to different items, when they do.</summary>
     public string? Conflict { get; init; }
 }
@@ -185,17 +182,18 @@ internal sealed class SiteView
 
     private readonly Dictionary<ItemRule, int> _itemIndex;
 
-    /// <summary>Another item whose name (title or alias) <paramref name="compactText"/> contains, the longest first; null if none.</summary>
+    /// <summary>Another item whose name (title or alias, at least eight characters) <paramref name="compactText"/> contains, the longest first; null if none.</summary>
     public ItemRule? OtherItemNamed(ItemRule self, string compactText)
     {
+        var found = NamesIn(compactText);
         ItemRule? best = null;
-        var length = 0;
-        foreach (var item in _rules.Items.Where(i => !ReferenceEquals(i, self)))
+        var length = 7;
+        for (var i = 0; found is not null && i < found.Length; i++)
         {
-            foreach (var name in _names[item.Code].Where(n => n.Length > length && n.Length >= 8 && compactText.Contains(n, StringComparison.Ordinal)))
+            if (found[i] > length && !ReferenceEquals(_rules.Items[i], self))
             {
-                best = item;
-                length = name.Length;
+                best = _rules.Items[i];
+                length = found[i];
             }
         }
 
@@ -343,12 +341,12 @@ internal sealed class SiteView
             var heading = $"{page.Title} {string.Join(' ', page.Headings.Where(h => !_chrome.Contains(h)).Take(8))}";
             var bundle = new List<PageEvidence> { page };
             var walk = new List<string>();
-            var names = rule is null ? [] : _names[rule.Code];
             // "คลิกที่นี่" in a row naming a law is that law's link: a link is read by its row when its own text says nothing.
             static string Label(LinkEvidence l) => HtmlExtractor.SaysNothing(l.Text) && l.Row is { Length: > 0 } row ? row : l.Text;
+            bool Names(string text) => rule is not null && LongestName(rule, ThaiText.Compact(text)) > 0;
             bool Clicks(LinkEvidence l) =>
-                HtmlExtractor.SaysNothing(Label(l)) || names.Any(n => ThaiText.Compact(Label(l)).Contains(n, StringComparison.Ordinal))
-                || (Index.Page(l.Url!) is { } p && names.Any(n => ThaiText.Compact($"{p.Title} {(p.Headings.Count > 0 ? p.Headings[0] : string.Empty)}").Contains(n, StringComparison.Ordinal)));
+                HtmlExtractor.SaysNothing(Label(l)) || Names(Label(l))
+                || (Index.Page(l.Url!) is { } p && Names($"{p.Title} {(p.Headings.Count > 0 ? p.Headings[0] : string.Empty)}"));
             var text = new System.Text.StringBuilder(OwnText(page));
             var content = ContentLinks(page);
             if (ThaiText.Compact(OwnText(page)).Length < PointerTextLimit && content.Count is > 0 and <= PointerLinks)

@@ -170,8 +170,19 @@ internal static partial class HtmlExtractor
     [GeneratedRegex(@"https?://[^\s<>""'\u0E00-\u0E7F]*[^\s<>""'.,;:)\]\u0E00-\u0E7F]|https?://[^\s<>""']{4,300}(?<![.,;:)\]])", RegexOptions.IgnoreCase)]
     private static partial Regex TextUrl();
 
-    /// <summary>Whether a link's text names nothing of its target ("ดาวน์โหลด", "ดูรายละเอียด", "read more").</summary>
-    internal static bool SaysNothing(string linkText) => Walker.SaysNothing(linkText);
+    /// <summary>Whether a link's text names nothing of its target: the words of a download button or a "read more", in Thai and English.</summary>
+    internal static bool SaysNothing(string linkText)
+    {
+        var text = linkText.Trim().TrimEnd('.', '…', '>', '»', ' ').ToLowerInvariant();
+        return text.Length == 0 || GenericLinkTexts.Contains(text);
+    }
+
+    private static readonly HashSet<string> GenericLinkTexts = new(StringComparer.Ordinal)
+    {
+        "ดาวน์โหลด", "ดาวโหลด", "download", "คลิก", "คลิกที่นี่", "คลิกดู", "click", "click here", "here",
+        "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ดูเพิ่มเติม", "read more", "more", "details",
+        "ดู", "เปิด", "view", "open", "pdf", "ไฟล์", "เอกสาร", "ไฟล์แนบ", "เอกสารแนบ", "ลิงก์", "link",
+    };
 
     private sealed class Walker(Uri baseUrl, int maxTextChars, UrlInterner urls, Dictionary<string, string> panelLabels)
     {
@@ -475,17 +486,9 @@ internal static partial class HtmlExtractor
             }
         }
 
-        // Scripts name their own assets too: those are not pages a visitor is led to.
-        private static bool IsAsset(string href)
-        {
-            var path = href.Split('?', '#')[0];
-            return path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith(".woff", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".woff2", StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith(".gif", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ico", StringComparison.OrdinalIgnoreCase)
-                || path.EndsWith(".map", StringComparison.OrdinalIgnoreCase);
-        }
+        // Scripts name their own assets too (scripts, styles, images, fonts, data, source maps): not pages a visitor is led to.
+        private bool IsAsset(string href) =>
+            Resolve(href) is not { } url || ContentKinds.IsMediaUrl(url) || Path.GetExtension(url.AbsolutePath).ToLowerInvariant() is ".json" or ".map";
 
         // URLs written as text outside any link: an ITAS-style table's URL column.
         private void VisitTextUrls(string data, IElement parent)
@@ -602,20 +605,6 @@ internal static partial class HtmlExtractor
 
             return null;
         }
-
-        // Link texts that name nothing: the words of a download button or a "read more", in Thai and English.
-        internal static bool SaysNothing(string linkText)
-        {
-            var text = linkText.Trim().TrimEnd('.', '…', '>', '»', ' ').ToLowerInvariant();
-            return text.Length == 0 || GenericLinkTexts.Contains(text);
-        }
-
-        private static readonly HashSet<string> GenericLinkTexts = new(StringComparer.Ordinal)
-        {
-            "ดาวน์โหลด", "ดาวโหลด", "download", "คลิก", "คลิกที่นี่", "คลิกดู", "click", "click here", "here",
-            "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ดูเพิ่มเติม", "read more", "more", "details",
-            "ดู", "เปิด", "view", "open", "pdf", "ไฟล์", "เอกสาร", "ไฟล์แนบ", "เอกสารแนบ", "ลิงก์", "link",
-        };
 
         private static string CellText(IElement cell) => Capped(ThaiText.Fold(cell.TextContent), MaxCellText);
 
