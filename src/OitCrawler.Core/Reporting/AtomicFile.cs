@@ -4,7 +4,7 @@ namespace OitCrawler.Reporting;
 /// Writes files beside their names and moves them into place: a reader never sees half a file, a set of files
 /// (one run's reports) is replaced together or not at all, and a failed write leaves no temp file.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public static Task WriteAsync(string path, byte[] content, CancellationToken cancellationToken) =>
         WriteSetAsync([(path, (stream, ct) => stream.WriteAsync(content, ct).AsTask())], cancellationToken);

@@ -15,7 +15,7 @@ namespace OitCrawler.Reporting;
 /// The last <paramref name="InputColumns"/> columns are for people to fill in (highlighted, never
 /// written by us); <paramref name="Choices"/> gives a column (by header) a drop-down list.
 /// </summary>
-internal sealed record SheetTable(
+public sealed record SheetTable(
     string Name,
     IReadOnlyList<string> Headers,
     IReadOnlyList<double> Widths,
@@ -24,7 +24,7 @@ internal sealed record SheetTable(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Choices = null);
 
 /// <summary>A URL cell: the link goes to <paramref name="Url"/>, the cell shows <paramref name="Text"/> (Thai, not percent-encoded).</summary>
-internal sealed record SheetLink(Uri Url, string Text)
+public sealed record SheetLink(Uri Url, string Text)
 {
     public static SheetLink Of(Uri url) => new(url, UrlCanonicalizer.Display(url));
 }
@@ -35,7 +35,7 @@ internal sealed record SheetLink(Uri Url, string Text)
 /// มี/ไม่มี, up to three URLs only when the item passes, คำอธิบาย as numbered steps from the home page,
 /// and for an item that fails, the evidence found and what to do, in columns of their own).
 /// </summary>
-internal static class Spreadsheets
+public static class Spreadsheets
 {
     public const string Have = "มี";
 
@@ -192,12 +192,27 @@ internal static class Spreadsheets
     }
 
     /// <summary>The sheet as an xlsx file: bold frozen header, set column widths (no font measuring: it needs GDI), text cells kept as text.</summary>
-    public static byte[] ToXlsx(SheetTable table)
+    public static byte[] ToXlsx(SheetTable table) => ToXlsx([table]);
+
+    /// <summary>The sheets, in order, as one xlsx file (each as <see cref="ToXlsx(SheetTable)"/> writes one).</summary>
+    public static byte[] ToXlsx(IReadOnlyList<SheetTable> tables)
     {
-        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(tables);
         using var workbook = new XLWorkbook();
         workbook.Style.Font.FontName = "Tahoma"; // has Thai on every Windows and in LibreOffice; Calibri has none
         workbook.Style.Font.FontSize = 10;
+        foreach (var table in tables)
+        {
+            AddSheet(workbook, table);
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void AddSheet(XLWorkbook workbook, SheetTable table)
+    {
         var sheet = workbook.Worksheets.Add(table.Name);
         for (var c = 0; c < table.Headers.Count; c++)
         {
@@ -263,10 +278,6 @@ internal static class Spreadsheets
                     .List("\"" + string.Join(",", choices) + "\"", true);
             }
         }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     /// <summary>Whether a spreadsheet would read the text as a formula.</summary>

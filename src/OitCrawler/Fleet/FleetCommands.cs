@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OitCrawler.Audit;
 using OitCrawler.Cli;
 using OitCrawler.Rules;
 using OitCrawler.Scheduling;
@@ -33,15 +34,16 @@ internal static class FleetCommands
         var runNow = new Command("run-now", "ส่งตรวจทันทีผ่านคลัสเตอร์ (ทุกหน่วยงาน หนึ่งหน่วยงาน หรือหนึ่งจังหวัด)\naudit now through the cluster (all agencies, one, or one province's)") { agency, province };
         runNow.SetAction((parse, cancellationToken) =>
         {
-            var settings = cli.Settings(parse);
-            if (parse.GetValue(fleetFile) is { } path)
-            {
-                settings["Fleet:AgenciesFile"] = path;
-            }
-
-            return RunNowAsync(cli.Say, settings, parse.GetValue(agency), parse.GetValue(province), cancellationToken);
+            return RunNowAsync(cli.Say, WithFleetFile(cli.Settings(parse), parse.GetValue(fleetFile)), parse.GetValue(agency), parse.GetValue(province), cancellationToken);
         });
-        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate, runNow };
+        var output = new Option<string>("--out")
+        {
+            Description = "โฟลเดอร์ของรายงาน ค่าเริ่มต้น <Audit:OutputDirectory>/fleet\nthe report's folder; default <Audit:OutputDirectory>/fleet",
+            HelpName = "DIR",
+        };
+        var report = new Command("report", "เขียนรายงานทุกหน่วยงาน (HTML, XLSX, JSON) จากฐานข้อมูลของกลุ่ม\nwrite the fleet report (HTML, XLSX, JSON) from the fleet's database") { output };
+        report.SetAction((parse, cancellationToken) => ReportAsync(cli.Say, WithFleetFile(cli.Settings(parse), parse.GetValue(fleetFile)), parse.GetValue(output), cancellationToken));
+        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate, runNow, report };
     }
 
     /// <summary>
@@ -97,6 +99,35 @@ internal static class FleetCommands
         var where = host.Services.GetRequiredService<PostgresDatabase>().Describe;
         say.Line($"ส่งตรวจ {chosen.Count} หน่วยงานผ่านคลัสเตอร์ ({where})", $"queued {chosen.Count} audits on the cluster ({where})");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>fleet report [--out DIR]</c>: every agency of the agencies file with its latest scores from the
+    /// fleet's database, written as fleet-report.html, .xlsx and .json.
+    /// </summary>
+    private static async Task<int> ReportAsync(Say say, IReadOnlyDictionary<string, string?> settings, string? output, CancellationToken cancellationToken)
+    {
+        using var host = Commands.BuildHost(settings, builder => builder.Services.AddFleetStore(builder.Configuration));
+        var agencies = await PrepareAsync(host, cancellationToken);
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var report = await FleetReport.LoadAsync(agencies, host.Services.GetRequiredService<PostgresRunStore>(), host.Services.GetRequiredService<AuditRunner>(), now, cancellationToken);
+        var folder = output ?? Path.Combine(host.Services.GetRequiredService<IOptions<AuditOptions>>().Value.OutputDirectory, "fleet");
+        var files = await FleetReportWriter.WriteAsync(report, Path.GetFullPath(folder), cancellationToken);
+        var audited = report.Agencies.Count(a => a.Current is not null);
+        say.Line(
+            $"รายงาน {report.Agencies.Count} หน่วยงาน (ตรวจแล้ว {audited} เข้าไม่ได้ {report.Unreachable.Count()} คะแนนลดลง {report.Regressed.Count()}): {string.Join(", ", files)}",
+            $"fleet report of {report.Agencies.Count} agencies ({audited} audited, {report.Unreachable.Count()} unreachable, {report.Regressed.Count()} regressed): {string.Join(", ", files)}");
+        return ExitCodes.Ok;
+    }
+
+    private static Dictionary<string, string?> WithFleetFile(Dictionary<string, string?> settings, string? path)
+    {
+        if (path is not null)
+        {
+            settings["Fleet:AgenciesFile"] = path;
+        }
+
+        return settings;
     }
 
     // The agencies file is read and the database migrated before anything runs: a bad file or an

@@ -8,6 +8,15 @@ using OitCrawler.History;
 
 namespace OitCrawler.Fleet;
 
+/// <summary>A site's standing in the fleet: its latest telling run, its latest complete run and the one before, with their verdicts.</summary>
+internal sealed record SiteStanding(
+    string Site,
+    RunSummary Latest,
+    RunSummary? Current,
+    RunSummary? Previous,
+    IReadOnlyDictionary<string, ItemStatus> CurrentItems,
+    IReadOnlyDictionary<string, ItemStatus> PreviousItems);
+
 /// <summary>
 /// Run history in the fleet's PostgreSQL database: the same <see cref="IRunStore"/> as the SQLite
 /// history, same tables and meaning, so everything that reads history (alerts, trend, the dashboard)
@@ -221,6 +230,69 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         }
 
         return timeline;
+    }
+
+    /// <summary>
+    /// For each of the sites (store keys): its latest run that says something about the site (not running,
+    /// not interrupted), its latest two complete runs and their verdicts: what the fleet report is built from.
+    /// </summary>
+    public async Task<IReadOnlyList<SiteStanding>> StandingsAsync(IReadOnlyCollection<string> sites, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = new List<(RunSummary Run, long Id, bool Latest, long CompleteRank)>();
+        await using (var command = new NpgsqlCommand($"""
+            WITH told AS (
+                SELECT runs.*,
+                    row_number() OVER (PARTITION BY site ORDER BY started_at DESC, id DESC) AS latest,
+                    row_number() OVER (PARTITION BY site, state ORDER BY started_at DESC, id DESC) AS rank_in_state
+                FROM runs
+                WHERE site = ANY($1) AND state <> 'running' AND coalesce(outcome, '') NOT IN ($2, $3, $4))
+            SELECT {RunColumns}, id, latest = 1, CASE WHEN state = 'complete' THEN rank_in_state ELSE 0 END
+            FROM told WHERE latest = 1 OR (state = 'complete' AND rank_in_state <= 2)
+            """, connection))
+        {
+            command.Parameters.AddWithValue(sites.ToArray());
+            command.Parameters.AddWithValue(RunOutcomes.Cancelled);
+            command.Parameters.AddWithValue(RunOutcomes.Abandoned);
+            command.Parameters.AddWithValue(RunOutcomes.Error);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((ReadRun(reader), reader.GetInt64(RunColumnCount), reader.GetBoolean(RunColumnCount + 1), reader.GetInt64(RunColumnCount + 2)));
+            }
+        }
+
+        var verdicts = new Dictionary<long, Dictionary<string, ItemStatus>>();
+        await using (var command = new NpgsqlCommand("SELECT run, code, status FROM item_results WHERE run = ANY($1)", connection))
+        {
+            command.Parameters.AddWithValue(rows.Where(r => r.CompleteRank > 0).Select(r => r.Id).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var run = reader.GetInt64(0);
+                if (!verdicts.TryGetValue(run, out var items))
+                {
+                    verdicts[run] = items = new Dictionary<string, ItemStatus>(StringComparer.Ordinal);
+                }
+
+                items[reader.GetString(1)] = ParseStatus(reader.GetString(2));
+            }
+        }
+
+        IReadOnlyDictionary<string, ItemStatus> Items(long? id) =>
+            id is { } run && verdicts.TryGetValue(run, out var items) ? items : new Dictionary<string, ItemStatus>();
+        return rows.GroupBy(r => r.Run.Site, StringComparer.Ordinal).Select(g =>
+        {
+            var current = g.FirstOrDefault(r => r.CompleteRank == 1);
+            var previous = g.FirstOrDefault(r => r.CompleteRank == 2);
+            return new SiteStanding(
+                g.Key,
+                g.First(r => r.Latest).Run,
+                current.Run,
+                previous.Run,
+                Items(current.Run is null ? null : current.Id),
+                Items(previous.Run is null ? null : previous.Id));
+        }).ToList();
     }
 
     private async Task<int> AbandonAsync(string where, string key, DateTimeOffset now, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -117,6 +118,20 @@ public sealed class FleetClusterTests(PostgresServer server) : IAsyncLifetime, I
         }
 
         Assert.True(await ScalarAsync(connection, "SELECT count(*) FROM runs WHERE node = 'node-a' AND state = 'complete'") > 0, "node-a audited nothing before it was killed");
+
+        // The fleet report is complete: every agency, each with the scores of its one complete run.
+        var report = await RunCliAsync(["fleet", "report", "--fleet", agencies, "--out", _temp.File("report")], connection);
+        Assert.True(report.Code == 0, report.Output);
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_temp.File("report"), "fleet-report.json"))))
+        {
+            var rows = json.RootElement.GetProperty("agencies").EnumerateArray().ToList();
+            Assert.Equal(Enumerable.Range(0, Agencies).Select(n => $"agency-{n}"), rows.Select(r => r.GetProperty("id").GetString()));
+            Assert.All(rows, r => Assert.Equal(System.Text.Json.JsonValueKind.Number, r.GetProperty("current").GetProperty("oit").ValueKind));
+            Assert.Empty(json.RootElement.GetProperty("unreachable").EnumerateArray());
+            Assert.Empty(json.RootElement.GetProperty("neverAudited").EnumerateArray());
+        }
+
+        Assert.Equal(Agencies, Regex.Count(await File.ReadAllTextAsync(Path.Combine(_temp.File("report"), "fleet-report.html")), "<tr id=\"agency-"));
 
         // Politeness across the cluster, from the server's own timestamps: on each host, the audits of
         // different agencies never overlap (a killed audit's requests end at the kill), and within an
