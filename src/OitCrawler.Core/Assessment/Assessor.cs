@@ -305,7 +305,7 @@ internal static class Assessor
     // cannot be read (it may be the current one).
     private static List<YearMention>? HeldDocumentYears(SiteView site, PageEvidence page)
     {
-        if (ThaiText.Compact(site.OwnText(page)).Length >= HolderTextLimit)
+        if (site.CompactOwnText(page).Length >= HolderTextLimit)
         {
             return null;
         }
@@ -364,7 +364,7 @@ internal static class Assessor
         var rules = site.Rules;
         if (target.Page is { } page && target.Kind == TargetKind.Page)
         {
-            var own = ThaiText.Compact(site.OwnText(page));
+            var own = site.CompactOwnText(page);
             var hasDocuments = page.Links.Any(l => l.Url is { } u && site.IsDocument(u));
             var hasData = page.Tables.Any(t => t.Rows.Count > 2);
             if (!hasDocuments && !hasData && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))

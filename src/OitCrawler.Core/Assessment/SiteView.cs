@@ -221,25 +221,38 @@ internal sealed class SiteView
 
         var menuThreshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
         var hubs = new HashSet<string>(StringComparer.Ordinal);
+
+        // The code and the items a link's text and row name, read once per distinct text and row: related-page lists
+        // and sidebars repeat them on many pages without being menus.
+        var read = new Dictionary<(string Text, string? Row), (int? Code, List<int> Named)>();
         foreach (var page in index.Pages)
         {
             var codes = new HashSet<int>();
             var named = new HashSet<int>();
             foreach (var link in page.Links.Where(l => linkCounts[(l.Href, l.Text)] < menuThreshold))
             {
-                if ((ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text)) is { } code)
+                if (!read.TryGetValue((link.Text, link.Row), out var says))
+                {
+                    var text = ThaiText.Compact(link.Text + link.Row);
+                    var names = new List<int>();
+                    for (var i = 0; i < titles.Length; i++)
+                    {
+                        if (titles[i].Any(t => text.Contains(t, StringComparison.Ordinal)))
+                        {
+                            names.Add(i);
+                        }
+                    }
+
+                    says = (ItemCodes.Leading(link.Row) ?? ItemCodes.Leading(link.Text), names);
+                    read[(link.Text, link.Row)] = says;
+                }
+
+                if (says.Code is { } code)
                 {
                     codes.Add(code);
                 }
 
-                var text = ThaiText.Compact(link.Text + link.Row);
-                for (var i = 0; i < titles.Length; i++)
-                {
-                    if (titles[i].Any(t => text.Contains(t, StringComparison.Ordinal)))
-                    {
-                        named.Add(i);
-                    }
-                }
+                named.UnionWith(says.Named);
             }
 
             // A hub numbers the items, or names them under an ITA heading.
@@ -320,7 +333,26 @@ internal sealed class SiteView
     public bool IsChrome(string line) => _chrome.Contains(line);
 
     /// <summary>A page's own text: its lines without the site chrome.</summary>
-    public string OwnText(PageEvidence page) => string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
+    public string OwnText(PageEvidence page) => Own(page).Text;
+
+    /// <summary>A page's own text, compacted (<see cref="ThaiText.Compact"/>).</summary>
+    public string CompactOwnText(PageEvidence page) => Own(page).Compact;
+
+    // Every candidate on a page asks for its own text, for every item: split and compacted once per page.
+    private (string Text, string Compact) Own(PageEvidence page)
+    {
+        if (!_own.TryGetValue(page, out var own))
+        {
+            var text = string.Join('\n', Lines(page.Text).Where(l => !_chrome.Contains(l)));
+            own = (text, ThaiText.Compact(text));
+            _own[page] = own;
+        }
+
+        return own;
+    }
+
+    // By reference: PageEvidence is a record, and comparing two pages by value would compare their text and links.
+    private readonly Dictionary<PageEvidence, (string Text, string Compact)> _own = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// A document is read when its text layer holds more than a title and a line: at least this many characters. Below
@@ -349,7 +381,7 @@ internal sealed class SiteView
                 || (Index.Page(l.Url!) is { } p && Names($"{p.Title} {(p.Headings.Count > 0 ? p.Headings[0] : string.Empty)}"));
             var text = new System.Text.StringBuilder(OwnText(page));
             var content = ContentLinks(page);
-            if (ThaiText.Compact(OwnText(page)).Length < PointerTextLimit && content.Count is > 0 and <= PointerLinks)
+            if (CompactOwnText(page).Length < PointerTextLimit && content.Count is > 0 and <= PointerLinks)
             {
                 // The links an assessor clicks for this item: "ดูรายละเอียด", or a text or target naming the item.
                 foreach (var link in content.Where(Clicks))
@@ -392,7 +424,7 @@ internal sealed class SiteView
 
             // Unread content excuses missing elements only when the pages themselves say little: a pointer or a holder whose
             // substance is the scan or the external system. A page with content of its own was read.
-            var ownText = bundle.Sum(p => ThaiText.Compact(OwnText(p)).Length);
+            var ownText = bundle.Sum(p => CompactOwnText(p).Length);
             return new Target(TargetKind.Page, heading, text.ToString(), page.Status, null)
             {
                 Page = page,
