@@ -16,6 +16,19 @@ public static class ItemStatusText
         _ => status.ToString(),
     };
 
+    /// <summary>The status in English words, as English reports show it.</summary>
+    public static string Label(ItemStatus status) => status switch
+    {
+        ItemStatus.Pass => "passed",
+        ItemStatus.Missing => "not found",
+        ItemStatus.Stale => "out of date",
+        ItemStatus.Incomplete => "incomplete",
+        ItemStatus.Broken => "broken link",
+        ItemStatus.Review => "check by hand",
+        ItemStatus.Unreachable => "unreachable",
+        _ => status.ToString(),
+    };
+
     /// <summary>The status as report.json writes it (<c>pass</c>, <c>missing</c>…).</summary>
     public static string En(ItemStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -32,6 +32,9 @@ public sealed class AuditOptions
     /// <summary>Print how long each phase took (start-up, crawl, assessment, reports) and the peak memory after an <c>audit</c> (<c>--verbose</c>). Default false.</summary>
     public bool Verbose { get; set; }
 
+    /// <summary>The language of report.html and the spreadsheets: <c>Th</c> (the default), <c>En</c>, or <c>Both</c> (Thai with the English beneath); <c>--lang th|en|both</c>.</summary>
+    public Reporting.ReportLanguage Language { get; set; } = Reporting.ReportLanguage.Th;
+
     /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
     [Range(0, 100)]
     public double? IitScore { get; set; }

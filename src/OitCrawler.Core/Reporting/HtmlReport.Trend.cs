@@ -14,6 +14,7 @@ internal static partial class HtmlReport
     private static void RunTrend(StringBuilder h, ReportView view, IReadOnlyList<TrendPoint> trend)
     {
         var result = view.Result;
+        var w = view.Words;
         var runs = trend.Where(p => p.At is not null && !p.FromPastScores && p.Oit is not null).OrderBy(p => p.At).TakeLast(30).ToList();
         if (runs.Count == 0)
         {
@@ -32,9 +33,9 @@ internal static partial class HtmlReport
         static double Y(double v) => top + ((100 - Math.Clamp(v, 0, 100)) / 100 * plotH);
         string Line(Func<TrendPoint, double?> value) => string.Join(' ', runs.Select((p, i) => $"{Coord(X(i))},{Coord(Y(value(p) ?? 0))}"));
 
-        h.Append("<section id=\"runs\">\n<h2>แนวโน้มจากการตรวจแต่ละครั้ง <span class=\"en\">Trend across runs</span></h2>\n")
+        h.Append("<section id=\"runs\">\n<h2>").Append(w.H("แนวโน้มจากการตรวจแต่ละครั้ง", "Trend across runs")).Append("</h2>\n")
             .Append("<svg class=\"runtrend\" viewBox=\"0 0 ").Append(Coord(width)).Append(' ').Append(Coord(height))
-            .Append("\" role=\"img\" aria-label=\"แนวโน้มคะแนน OIT ตัวชี้วัด 9 และ 10 จากการตรวจ ").Append(Int(runs.Count)).Append(" ครั้ง\">\n");
+            .Append("\" role=\"img\" aria-label=\"").Append(Enc(w.T($"แนวโน้มคะแนน OIT ตัวชี้วัด 9 และ 10 จากการตรวจ {Int(runs.Count)} ครั้ง", $"OIT, indicator 9 and 10 over {Int(runs.Count)} runs"))).Append("\">\n");
         foreach (var tick in new[] { 0, 25, 50, 75, 100 })
         {
             h.Append("<line class=\"grid\" x1=\"").Append(Coord(left)).Append("\" x2=\"").Append(Coord(left + plotW)).Append("\" y1=\"").Append(Coord(Y(tick)))
@@ -45,7 +46,7 @@ internal static partial class HtmlReport
         h.Append("<line class=\"axis\" x1=\"").Append(Coord(left)).Append("\" x2=\"").Append(Coord(left)).Append("\" y1=\"").Append(Coord(top)).Append("\" y2=\"").Append(Coord(top + plotH)).Append("\"/>")
             .Append("<line class=\"axis\" x1=\"").Append(Coord(left)).Append("\" x2=\"").Append(Coord(left + plotW)).Append("\" y1=\"").Append(Coord(top + plotH)).Append("\" y2=\"").Append(Coord(top + plotH)).Append("\"/>\n")
             .Append("<line class=\"mark\" x1=\"").Append(Coord(left)).Append("\" x2=\"").Append(Coord(left + plotW)).Append("\" y1=\"").Append(Coord(Y(PassMark))).Append("\" y2=\"").Append(Coord(Y(PassMark))).Append("\"/>")
-            .Append("<text class=\"tick\" x=\"").Append(Coord(left + plotW + 4)).Append("\" y=\"").Append(Coord(Y(PassMark) + 4)).Append("\">เกณฑ์ 85</text>\n");
+            .Append("<text class=\"tick\" x=\"").Append(Coord(left + plotW + 4)).Append("\" y=\"").Append(Coord(Y(PassMark) + 4)).Append("\">").Append(Enc(w.T("เกณฑ์ 85", "pass 85"))).Append("</text>\n");
 
         // Dates under the axis: at most eight labels, always the first and the last run.
         var every = Math.Max(1, (int)Math.Ceiling(runs.Count / 8.0));
@@ -58,8 +59,8 @@ internal static partial class HtmlReport
 
             var at = runs[i].At!.Value.ToOffset(TimeSpan.FromHours(7));
             h.Append("<text class=\"tick\" x=\"").Append(Coord(X(i))).Append("\" y=\"").Append(Coord(top + plotH + 16)).Append("\" text-anchor=\"middle\">")
-                .Append(Enc(at.ToString("d MMM yy", Thai))).Append("</text><text class=\"tick\" x=\"").Append(Coord(X(i))).Append("\" y=\"").Append(Coord(top + plotH + 30))
-                .Append("\" text-anchor=\"middle\">").Append(Enc(at.ToString("HH:mm", CultureInfo.InvariantCulture))).Append(" น.</text>\n");
+                .Append(Enc(at.ToString("d MMM yy", w.Language == ReportLanguage.En ? CultureInfo.InvariantCulture : Thai))).Append("</text><text class=\"tick\" x=\"").Append(Coord(X(i))).Append("\" y=\"").Append(Coord(top + plotH + 30))
+                .Append("\" text-anchor=\"middle\">").Append(Enc(at.ToString("HH:mm", CultureInfo.InvariantCulture))).Append(Enc(w.T(" น.", string.Empty))).Append("</text>\n");
         }
 
         h.Append("<polyline class=\"i9\" points=\"").Append(Line(p => p.Indicator9)).Append("\"/>")
@@ -77,11 +78,15 @@ internal static partial class HtmlReport
             h.Append('\n');
         }
 
-        h.Append("</svg>\n<p class=\"small\"><span class=\"oit\">━ OIT</span> · <span class=\"i9\">━ ตัวชี้วัด 9</span> · <span class=\"i10\">━ ตัวชี้วัด 10</span> · เส้นประ = เกณฑ์ผ่าน 85 คะแนน</p>\n")
-            .Append("<table>\n<thead><tr><th>ตรวจเมื่อ</th><th class=\"num\">OIT</th><th class=\"num\">ตัวชี้วัด 9</th><th class=\"num\">ตัวชี้วัด 10</th></tr></thead>\n<tbody>\n");
+        var i9 = Enc(w.T("ตัวชี้วัด 9", "indicator 9"));
+        var i10 = Enc(w.T("ตัวชี้วัด 10", "indicator 10"));
+        h.Append("</svg>\n<p class=\"small\"><span class=\"oit\">━ OIT</span> · <span class=\"i9\">━ ").Append(i9).Append("</span> · <span class=\"i10\">━ ").Append(i10).Append("</span> · ")
+            .Append(Enc(w.T("เส้นประ = เกณฑ์ผ่าน 85 คะแนน", "dashed line = the pass mark, 85 points"))).Append("</p>\n")
+            .Append("<table>\n<thead><tr><th>").Append(Enc(w.T("ตรวจเมื่อ", "Audited"))).Append("</th><th class=\"num\">OIT</th><th class=\"num\">").Append(i9)
+            .Append("</th><th class=\"num\">").Append(i10).Append("</th></tr></thead>\n<tbody>\n");
         foreach (var p in runs)
         {
-            h.Append("<tr><td>").Append(Enc(ThaiYears.FormatThaiDate(p.At!.Value))).Append(' ').Append(BangkokTime(p.At.Value, "HH:mm")).Append(" น.</td><td class=\"num\">")
+            h.Append("<tr><td>").Append(Enc(w.Date(p.At!.Value))).Append(' ').Append(BangkokTime(p.At.Value, "HH:mm")).Append(Enc(w.T(" น.", string.Empty))).Append("</td><td class=\"num\">")
                 .Append(p.Oit is { } o ? Points(o) : NoScore).Append("</td><td class=\"num\">")
                 .Append(p.Indicator9 is { } a ? Points(a) : NoScore).Append("</td><td class=\"num\">")
                 .Append(p.Indicator10 is { } b ? Points(b) : NoScore).Append("</td></tr>\n");
@@ -90,16 +95,17 @@ internal static partial class HtmlReport
         h.Append("</tbody></table>\n</section>\n");
     }
 
-    private static void YearTable(StringBuilder h, YearOverYearTable t)
+    private static void YearTable(StringBuilder h, Words w, YearOverYearTable t)
     {
-        h.Append("<section id=\"trend\">\n<h2>ผลคะแนนเทียบปีก่อน <span class=\"en\">Year over year</span></h2>\n");
+        h.Append("<section id=\"trend\">\n<h2>").Append(w.H("ผลคะแนนเทียบปีก่อน", "Year over year")).Append("</h2>\n");
         if (t.LastYear is null)
         {
-            h.Append("<p class=\"small\">ยังไม่มีคะแนนของปีก่อน (จากการตรวจครั้งก่อน หรือ pastScores ในไฟล์มาตรการ) / no earlier scores yet.</p>\n");
+            h.Append("<p class=\"small\">").Append(w.H("ยังไม่มีคะแนนของปีก่อน (จากการตรวจครั้งก่อน หรือ pastScores ในไฟล์มาตรการ)", "No earlier scores yet (from earlier runs or pastScores in the measures file).")).Append("</p>\n");
         }
 
-        h.Append("<table class=\"yoy\">\n<thead><tr><th rowspan=\"2\">เครื่องมือ</th><th rowspan=\"2\">ตัวชี้วัด</th><th colspan=\"")
-            .Append(Int(t.Years.Count)).Append("\">ผลคะแนน ประจำปีงบประมาณ</th><th rowspan=\"2\" colspan=\"2\">แนวโน้มการเปลี่ยนแปลง");
+        h.Append("<table class=\"yoy\">\n<thead><tr><th rowspan=\"2\">").Append(Enc(w.T("เครื่องมือ", "Tool"))).Append("</th><th rowspan=\"2\">").Append(Enc(w.T("ตัวชี้วัด", "Indicator")))
+            .Append("</th><th colspan=\"").Append(Int(t.Years.Count)).Append("\">").Append(Enc(w.T("ผลคะแนน ประจำปีงบประมาณ", "Score by fiscal year")))
+            .Append("</th><th rowspan=\"2\" colspan=\"2\">").Append(Enc(w.T("แนวโน้มการเปลี่ยนแปลง", "Change")));
         if (t.LastYear is { } last)
         {
             h.Append("<br><span class=\"small\">").Append(Int(last)).Append(" → ").Append(Int(t.ThisYear)).Append("</span>");
@@ -108,7 +114,7 @@ internal static partial class HtmlReport
         h.Append("</th></tr>\n<tr>");
         foreach (var year in t.Years)
         {
-            h.Append("<th>พ.ศ. ").Append(Int(year)).Append(year == t.ThisYear ? "<br><span class=\"small\">(ประมาณการ)</span>" : string.Empty).Append("</th>");
+            h.Append("<th>").Append(Enc(w.T("พ.ศ. ", "B.E. "))).Append(Int(year)).Append(year == t.ThisYear ? "<br><span class=\"small\">(" + Enc(w.T("ประมาณการ", "estimate")) + ")</span>" : string.Empty).Append("</th>");
         }
 
         h.Append("</tr></thead>\n<tbody>\n");
@@ -132,7 +138,7 @@ internal static partial class HtmlReport
             if (row.Change is { } change)
             {
                 h.Append("<td class=\"num\">").Append(YearOverYear.FormatChange(change)).Append("</td><td class=\"trend ").Append(Enc(row.TrendEn)).Append("\">")
-                    .Append(Enc(row.Trend)).Append("</td></tr>\n");
+                    .Append(Enc(w.T(row.Trend, row.TrendEn))).Append("</td></tr>\n");
             }
             else
             {
@@ -140,7 +146,7 @@ internal static partial class HtmlReport
             }
             if (row.Bands.Any(b => b is not null))
             {
-                h.Append("<tr><td>ระดับผลการประเมิน</td>");
+                h.Append("<tr><td>").Append(Enc(w.T("ระดับผลการประเมิน", "Band"))).Append("</td>");
                 foreach (var band in row.Bands)
                 {
                     h.Append("<td class=\"num\">").Append(Enc(band ?? YearOverYear.NotMeasured)).Append("</td>");
@@ -150,7 +156,9 @@ internal static partial class HtmlReport
             }
         }
 
-        h.Append("</tbody>\n</table>\n<p class=\"small\">* ประมาณการจากการตรวจเว็บไซต์ ไม่ใช่ผลประเมินทางการ · ")
-            .Append("ตัวชี้วัดที่ 1–8 (IIT/EIT) เครื่องมือไม่ได้วัด จึงแสดง \"—\" ในปีนี้ / * estimated from the website; indicators 1–8 are not measured by the crawler.</p>\n</section>\n");
+        h.Append("</tbody>\n</table>\n<p class=\"small\">").Append(w.H(
+                "* ประมาณการจากการตรวจเว็บไซต์ ไม่ใช่ผลประเมินทางการ · ตัวชี้วัดที่ 1–8 (IIT/EIT) เครื่องมือไม่ได้วัด จึงแสดง \"—\" ในปีนี้",
+                "* estimated from the website, not the official result; indicators 1–8 (IIT/EIT) are not measured by the crawler, so this year shows \"—\"."))
+            .Append("</p>\n</section>\n");
     }
 }

@@ -38,19 +38,20 @@ internal static partial class HtmlReport
         return reader.ReadToEnd();
     });
 
-    public static string Render(AuditResult result, IReadOnlyList<TrendPoint> trend)
+    public static string Render(AuditResult result, IReadOnlyList<TrendPoint> trend, ReportLanguage language = ReportLanguage.Th)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(trend);
 
-        var view = ReportView.Build(result);
+        var view = ReportView.Build(result, language);
+        var w = view.Words;
         var h = new StringBuilder(64 * 1024);
-        h.Append("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n")
+        h.Append("<!DOCTYPE html>\n<html lang=\"").Append(w.HtmlLang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<link rel=\"icon\" href=\"data:,\">\n")
-            .Append("<title>").Append(Enc($"ผลตรวจ OIT ITA {result.Year} — {view.Agency}")).Append("</title>\n")
+            .Append("<title>").Append(Enc(w.T($"ผลตรวจ OIT ITA {result.Year} — {view.Agency}", $"OIT check, ITA {result.Year} — {view.Agency}"))).Append("</title>\n")
             .Append("<style>\n:root { --font: ").Append(FontStack).Append("; }\n").Append(Css.Value).Append("</style>\n</head>\n<body>\n");
 
         h.Append("<div class=\"summary\">\n");
@@ -61,7 +62,7 @@ internal static partial class HtmlReport
         UnitTable(h, view);
         if (view.Scored)
         {
-            YearTable(h, YearOverYear.Build(result, trend));
+            YearTable(h, w, YearOverYear.Build(result, trend));
         }
 
         h.Append("</div>\n");
@@ -73,37 +74,41 @@ internal static partial class HtmlReport
         }
 
         RunTrend(h, view, trend);
-        Notes(h, result);
-        CrawlSummary(h, result);
+        Notes(h, view);
+        CrawlSummary(h, view);
 
-        h.Append("<footer>สร้างโดย OitCrawler · คะแนนทั้งหมดเป็นการประมาณการจากสิ่งที่พบบนเว็บไซต์ (ข้อละ 100 หรือ 0 คะแนน) ไม่ใช่ผลการประเมินของสำนักงาน ป.ป.ช. / ")
-            .Append("scores are estimates from what was found on the website, not NACC's assessment.</footer>\n</body>\n</html>\n");
+        h.Append("<footer>").Append(w.H(
+                "สร้างโดย OitCrawler · คะแนนทั้งหมดเป็นการประมาณการจากสิ่งที่พบบนเว็บไซต์ (ข้อละ 100 หรือ 0 คะแนน) ไม่ใช่ผลการประเมินของสำนักงาน ป.ป.ช.",
+                "made by OitCrawler · every score is an estimate from what was found on the website (100 or 0 points an item), not NACC's assessment."))
+            .Append("</footer>\n</body>\n</html>\n");
         return h.ToString();
     }
 
     private static void Nav(StringBuilder h, ReportView view)
     {
-        h.Append("<nav><a href=\"#scores\">คะแนน</a>");
+        var w = view.Words;
+        h.Append("<nav><a href=\"#scores\">").Append(Enc(w.T("คะแนน", "Scores"))).Append("</a>");
         if (view.Units.Count > 0)
         {
-            h.Append("<a href=\"#units\">สิ่งที่ต้องแก้ไขแยกตามหน่วยงาน</a>");
+            h.Append("<a href=\"#units\">").Append(Enc(w.T("สิ่งที่ต้องแก้ไขแยกตามหน่วยงาน", "Gaps by unit"))).Append("</a>");
         }
 
         if (view.Result.Evidence.Outcome != CrawlOutcome.Unreachable)
         {
-            h.Append("<a href=\"#items\">ผลตรวจรายข้อ</a>");
+            h.Append("<a href=\"#items\">").Append(Enc(w.T("ผลตรวจรายข้อ", "Every item"))).Append("</a>");
         }
 
-        h.Append("<a href=\"#trend\">เทียบปีก่อน</a><a href=\"#crawl\">การเก็บข้อมูล</a></nav>\n");
+        h.Append("<a href=\"#trend\">").Append(Enc(w.T("เทียบปีก่อน", "Year over year"))).Append("</a><a href=\"#crawl\">")
+            .Append(Enc(w.T("การเก็บข้อมูล", "Crawl"))).Append("</a></nav>\n");
     }
 
-    private static string OutcomeTh(CrawlOutcome outcome) => outcome switch
+    private static string Outcome(Words w, CrawlOutcome outcome) => outcome switch
     {
-        CrawlOutcome.Completed => "ครบถ้วน",
-        CrawlOutcome.BudgetExhausted => "ถึงจำนวนหน้าสูงสุดที่กำหนด",
-        CrawlOutcome.HostFailing => "เว็บไซต์หยุดตอบระหว่างตรวจ",
-        CrawlOutcome.Unreachable => "เข้าถึงเว็บไซต์ไม่ได้",
-        CrawlOutcome.Cancelled => "ถูกหยุดก่อนเสร็จ",
+        CrawlOutcome.Completed => w.T("ครบถ้วน", "complete"),
+        CrawlOutcome.BudgetExhausted => w.T("ถึงจำนวนหน้าสูงสุดที่กำหนด", "page limit reached"),
+        CrawlOutcome.HostFailing => w.T("เว็บไซต์หยุดตอบระหว่างตรวจ", "the site stopped answering"),
+        CrawlOutcome.Unreachable => w.T("เข้าถึงเว็บไซต์ไม่ได้", "site unreachable"),
+        CrawlOutcome.Cancelled => w.T("ถูกหยุดก่อนเสร็จ", "stopped before the end"),
         _ => outcome.ToString(),
     };
 
@@ -120,8 +125,8 @@ internal static partial class HtmlReport
 
     private static string ScoreColor(double score) => score >= PassMark ? "#2e7d32" : score >= 65 ? "#d89b00" : "#c62828";
 
-    private static void Status(StringBuilder h, ItemStatus status) =>
-        h.Append("<span class=\"badge\" style=\"background:").Append(StatusColor(status)).Append("\">").Append(Enc(ItemStatusText.Th(status))).Append("</span>");
+    private static void Status(StringBuilder h, Words w, ItemStatus status) =>
+        h.Append("<span class=\"badge\" style=\"background:").Append(StatusColor(status)).Append("\">").Append(Enc(w.Status(status))).Append("</span>");
 
     private static string Enc(string? text) => Html.Encode(text);
 

@@ -21,6 +21,11 @@ public sealed record UnitSection(string Name, string? Email, bool IsUnit, IReadO
 /// </summary>
 public sealed record ReportView(AuditResult Result, string Agency, string? NotScoredReason, IReadOnlyList<UnitSection> Units)
 {
+    /// <summary>The language the view is written in (<see cref="NotScoredReason"/>, the group names).</summary>
+    public ReportLanguage Language { get; init; }
+
+    internal Words Words => new(Language);
+
     /// <summary>The group of gaps whose measure names no unit.</summary>
     public const string NoUnitGroup = "มีมาตรการแต่ไม่ระบุหน่วยงาน";
 
@@ -30,11 +35,23 @@ public sealed record ReportView(AuditResult Result, string Agency, string? NotSc
     /// <summary>True when the scores can be shown (the crawl completed).</summary>
     public bool Scored => NotScoredReason is null;
 
-    public static ReportView Build(AuditResult result)
+    public static ReportView Build(AuditResult result, ReportLanguage language = ReportLanguage.Th)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new ReportView(result, result.Agency, NotScored(result.Evidence), result.Evidence.Outcome == CrawlOutcome.Unreachable ? [] : Sections(result));
+        var words = new Words(language);
+        var agency = language == ReportLanguage.En && !string.IsNullOrWhiteSpace(result.Measures?.AgencyEn) ? result.Measures.AgencyEn : result.Agency;
+        var why = NotScored(result.Evidence) is { } th ? words.T(th, NotScoredEn(result.Evidence.Outcome)) : null;
+        return new ReportView(result, agency, why, result.Evidence.Outcome == CrawlOutcome.Unreachable ? [] : Sections(result, words)) { Language = language };
     }
+
+    private static string NotScoredEn(CrawlOutcome outcome) => outcome switch
+    {
+        CrawlOutcome.Unreachable => "the website could not be reached, so no item could be checked (this does not mean every item fails); audit again when the site is back",
+        CrawlOutcome.Cancelled => "the audit was stopped before the crawl finished; scores from part of the site are lower than the truth; audit again to see them",
+        CrawlOutcome.BudgetExhausted => "the crawl reached its page limit before covering the whole site; scores from part of the site are lower than the truth; raise the limit and audit again",
+        CrawlOutcome.HostFailing => "the website stopped answering during the audit, so the crawl is incomplete; audit again later",
+        _ => "the crawl is incomplete",
+    };
 
     /// <summary>Why the scores are not shown, in Thai; null when the crawl completed.</summary>
     public static string? NotScored(EvidenceIndex evidence)
@@ -51,7 +68,7 @@ public sealed record ReportView(AuditResult Result, string Agency, string? NotSc
         };
     }
 
-    private static List<UnitSection> Sections(AuditResult r)
+    private static List<UnitSection> Sections(AuditResult r, Words words)
     {
         var order = r.Rules.Items.Select((rule, i) => (rule.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.OrdinalIgnoreCase);
         int Rank(Gap g) => order.GetValueOrDefault(g.Item.Rule.Code, int.MaxValue);
@@ -71,13 +88,13 @@ public sealed record ReportView(AuditResult Result, string Agency, string? NotSc
         var unowned = r.Gaps.Where(g => g.HasMeasure && g.Units.Count == 0).OrderBy(Rank).Select(g => new UnitGap(g, [])).ToList();
         if (unowned.Count > 0)
         {
-            sections.Add(new UnitSection(NoUnitGroup, null, IsUnit: false, unowned));
+            sections.Add(new UnitSection(words.T(NoUnitGroup, "measure names no unit"), null, IsUnit: false, unowned));
         }
 
         var uncovered = r.Gaps.Where(g => !g.HasMeasure).OrderBy(Rank).Select(g => new UnitGap(g, [])).ToList();
         if (uncovered.Count > 0)
         {
-            sections.Add(new UnitSection(NoMeasureGroup, null, IsUnit: false, uncovered));
+            sections.Add(new UnitSection(words.T(NoMeasureGroup, "no measure covers it"), null, IsUnit: false, uncovered));
         }
 
         return sections;

@@ -19,20 +19,21 @@ public static class ReportWriter
     public const string HtmlFileName = "report.html";
 
     /// <summary>
-    /// Writes all reports (and evidence.json when <paramref name="withEvidence"/>); returns the full paths
+    /// Writes all reports (and evidence.json when <paramref name="withEvidence"/>), the HTML and spreadsheets in
+    /// <paramref name="language"/> (report.json is a contract and keeps both); returns the full paths
     /// written, report.json first.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WriteAllAsync(AuditResult result, IReadOnlyList<TrendPoint> trend, string directory, bool withEvidence, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> WriteAllAsync(AuditResult result, IReadOnlyList<TrendPoint> trend, string directory, bool withEvidence, ReportLanguage language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(trend);
         Directory.CreateDirectory(directory);
-        var gaps = Spreadsheets.Gaps(result);
-        var checklist = Spreadsheets.Checklist(result);
+        var gaps = Spreadsheets.Gaps(result, language);
+        var checklist = Spreadsheets.Checklist(result, language);
         var files = new List<(string Path, Func<Stream, CancellationToken, Task> Write)>
         {
             (Path.Combine(directory, "report.json"), (s, c) => ReportJson.WriteAsync(result, s, c)),
-            Bytes(directory, HtmlFileName, Utf8.GetBytes(HtmlReport.Render(result, trend))),
+            Bytes(directory, HtmlFileName, Utf8.GetBytes(HtmlReport.Render(result, trend, language))),
             Bytes(directory, "gaps.csv", Csv(gaps)),
             Bytes(directory, "gaps.xlsx", Spreadsheets.ToXlsx(gaps)),
             Bytes(directory, "checklist.csv", Csv(checklist)),

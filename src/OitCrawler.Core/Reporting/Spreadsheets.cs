@@ -55,11 +55,12 @@ public static class Spreadsheets
         ["คลิกที่นี่", "คลิก", "ที่นี่", "คลิกเลย", "ดาวน์โหลด", "อ่านต่อ", "รายละเอียด", "ดูรายละเอียด", "ดูข้อมูล", "เพิ่มเติม", "อ่านเพิ่มเติม", "clickhere", "more", "readmore", "download"],
         StringComparer.OrdinalIgnoreCase);
 
-    public static SheetTable Gaps(AuditResult result)
+    public static SheetTable Gaps(AuditResult result, ReportLanguage language = ReportLanguage.Th)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var w = new Words(language);
         var names = result.Score.Indicators.SelectMany(i => i.SubIndicators).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        var rows = ReportView.Build(result).Units.SelectMany(unit => unit.Rows.Select(row =>
+        var rows = ReportView.Build(result, language).Units.SelectMany(unit => unit.Rows.Select(row =>
         {
             var g = row.Gap;
             return (IReadOnlyList<object?>)
@@ -68,14 +69,16 @@ public static class Spreadsheets
                 g.Item.Rule.Code,
                 names.TryGetValue(g.Item.Rule.SubIndicator, out var name) ? $"{g.Item.Rule.SubIndicator} {name}" : g.Item.Rule.SubIndicator,
                 g.Item.Rule.Title,
-                ItemStatusText.Th(g.Item.Status),
+                w.Status(g.Item.Status),
                 g.PointsAtStake,
-                g.Action,
-                string.Join("\n", g.Item.Reasons.Select(r => r.Th)),
+                w.Lines(g.Action, g.ActionEn ?? string.Empty),
+                string.Join("\n", g.Item.Reasons.Select(r => w.Lines(r.Th, r.En))),
                 g.Item.Evidence.Count > 0 ? SheetLink.Of(g.Item.Evidence[0].Url) : null,
                 string.Join("\n", g.Item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
                 string.Join(", ", row.SharedWith),
-                string.Join("\n", g.Measures.Select(m => $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}")),
+                string.Join("\n", g.Measures.Select(m => w.T(
+                    $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}",
+                    $"issue {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / activity {m.ActivityId} {m.ActivityTitle}"))),
                 null,
                 null,
                 null,
@@ -83,19 +86,29 @@ public static class Spreadsheets
             ];
         })).ToList();
 
+        var state = w.T("สถานะ", "Status");
         return new SheetTable(
-            "สิ่งที่ต้องแก้ไข",
-            ["หน่วยงาน", "รหัส", "ตัวชี้วัดย่อย", "รายการ", "ผลตรวจ", "คะแนนที่เสี่ยงเสีย", "สิ่งที่ต้องทำ", "เหตุผล", "หลักฐานที่พบ", "หลักฐานอื่น", "ร่วมกับ", "ประเด็น/กิจกรรม", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "หมายเหตุ"],
+            w.Language == ReportLanguage.En ? "Gaps" : "สิ่งที่ต้องแก้ไข",
+            [
+                w.T("หน่วยงาน", "Unit"), w.T("รหัส", "Code"), w.T("ตัวชี้วัดย่อย", "Sub-indicator"), w.T("รายการ", "Item"), w.T("ผลตรวจ", "Verdict"),
+                w.T("คะแนนที่เสี่ยงเสีย", "Points at stake"), w.T("สิ่งที่ต้องทำ", "What to do"), w.T("เหตุผล", "Why"), w.T("หลักฐานที่พบ", "Evidence found"),
+                w.T("หลักฐานอื่น", "Other evidence"), w.T("ร่วมกับ", "Shared with"), w.T("ประเด็น/กิจกรรม", "Issue/activity"),
+                w.T("ผู้รับผิดชอบ", "Person in charge"), w.T("กำหนดเสร็จ", "Due"), state, w.T("หมายเหตุ", "Notes"),
+            ],
             [30, 8, 26, 36, 14, 12, 50, 44, 44, 40, 30, 44, 20, 14, 16, 30],
             rows,
             InputColumns: 4,
-            Choices: new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["สถานะ"] = TrackerStates });
+            Choices: new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [state] = TrackerStatesIn(w) });
     }
 
+    private static IReadOnlyList<string> TrackerStatesIn(Words w) =>
+        w.Language == ReportLanguage.Th ? TrackerStates : [.. TrackerStates.Zip(["not started", "in progress", "done", "to check again"], w.T)];
+
     /// <summary>The checklist in rules order (O1, O2 …): มี and URLs only for a pass.</summary>
-    public static SheetTable Checklist(AuditResult result)
+    public static SheetTable Checklist(AuditResult result, ReportLanguage language = ReportLanguage.Th)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var w = new Words(language);
         var byCode = result.Items.ToDictionary(i => i.Rule.Code, StringComparer.OrdinalIgnoreCase);
         var gaps = result.Gaps.ToDictionary(g => g.Item.Rule.Code, StringComparer.OrdinalIgnoreCase);
         var rows = new List<IReadOnlyList<object?>>();
@@ -105,17 +118,20 @@ public static class Spreadsheets
             var passed = item?.Status == ItemStatus.Pass;
             var evidence = (item?.Evidence ?? []).DistinctBy(e => e.Url.OriginalString).ToList();
             var usable = passed ? evidence.Where(e => Html.IsWebLink(e.Url)).Take(ChecklistUrls).ToList() : [];
-            var row = new List<object?> { rule.Code, rule.Title, passed ? Have : HaveNot };
+            var row = new List<object?> { rule.Code, rule.Title, passed ? w.T(Have, "yes") : w.T(HaveNot, "no") };
             row.AddRange(Enumerable.Range(0, ChecklistUrls).Select(i => i < usable.Count ? SheetLink.Of(usable[i].Url) : null));
             row.Add(usable.Count > 0 ? Steps(result, usable) : null);
             row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => e.Url.IsAbsoluteUri ? UrlCanonicalizer.Display(e.Url) : e.Url.OriginalString)) : null);
-            row.Add(passed ? null : gaps.GetValueOrDefault(rule.Code)?.Action);
+            row.Add(passed ? null : gaps.GetValueOrDefault(rule.Code) is { } gap ? w.Lines(gap.Action, gap.ActionEn ?? string.Empty) : null);
             rows.Add(row);
         }
 
         return new SheetTable(
-            "ตรวจก่อนประเมิน",
-            ["ข้อ", "รายการ", "มี/ไม่มี", "URL 1", "URL 2", "URL 3", "คำอธิบาย", "หลักฐานที่พบ (ยังใช้ไม่ได้)", "สิ่งที่ต้องทำ"],
+            w.Language == ReportLanguage.En ? "Pre-assessment" : "ตรวจก่อนประเมิน",
+            [
+                w.T("ข้อ", "Item"), w.T("รายการ", "Title"), w.T("มี/ไม่มี", "Published"), "URL 1", "URL 2", "URL 3", w.T("คำอธิบาย", "Description"),
+                w.T("หลักฐานที่พบ (ยังใช้ไม่ได้)", "Evidence found (not usable yet)"), w.T("สิ่งที่ต้องทำ", "What to do"),
+            ],
             [8, 46, 10, 48, 48, 48, 70, 48, 60],
             rows);
     }

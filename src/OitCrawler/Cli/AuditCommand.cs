@@ -75,7 +75,7 @@ internal static class AuditCommand
         try
         {
             folder = ReportFolders.CreateRunFolder(audit.OutputDirectory, site, result.StartedAt);
-            foreach (var file in await ReportWriter.WriteAllAsync(result, [], folder, audit.WriteEvidence, CancellationToken.None))
+            foreach (var file in await ReportWriter.WriteAllAsync(result, [], folder, audit.WriteEvidence, audit.Language, CancellationToken.None))
             {
                 say.Out.WriteLine(file);
             }

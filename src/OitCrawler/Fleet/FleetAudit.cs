@@ -66,7 +66,7 @@ internal sealed partial class FleetAudit(
         await store.FinishRunAsync(runId, state, result, folder, null, storing.Token);
         try
         {
-            await ReportWriter.WriteAllAsync(result, [], folder, withEvidence: false, storing.Token);
+            await ReportWriter.WriteAllAsync(result, [], folder, withEvidence: false, auditOptions.Value.Language, storing.Token);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

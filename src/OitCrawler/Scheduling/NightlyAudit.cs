@@ -150,7 +150,7 @@ internal sealed partial class NightlyAudit(
                 .Select(r => new TrendPoint(r.Year, r.StartedAt, r.Oit, r.Indicator9, r.Indicator10, FromPastScores: false))
                 .Reverse()
                 .ToList();
-            files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, storing.Token));
+            files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, auditOptions.Value.Language, storing.Token));
             var reportsTime = timeProvider.GetElapsedTime(reportsStarted);
             LogReportsPhase(reportsTime, files.Count);
             await store.SetReportPathAsync(runId, folder, storing.Token);

@@ -79,6 +79,22 @@ public sealed partial class CommandsTests : IDisposable
         Assert.All(report.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal("unreachable", i.GetProperty("status").GetString()));
     }
 
+    [Fact]
+    public async Task Audit_LangEn_ReportAndSpreadsheetsInEnglish_ConsoleStillEnglishOnly()
+    {
+        var code = await Commands.RunAsync(["audit", "http://127.0.0.1:9/", "--year", "2568", "--out", _out, "--rate", "0", "--lang", "en"], _stdout, _stderr, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Unreachable, code);
+        var latest = Path.Combine(_out, "127.0.0.1_9", "latest");
+        var html = await File.ReadAllTextAsync(Path.Combine(latest, "report.html"));
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("the website could not be reached", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("เข้าถึงเว็บไซต์ไม่ได้", html, StringComparison.Ordinal);
+        using var book = new ClosedXML.Excel.XLWorkbook(Path.Combine(latest, "checklist.xlsx"));
+        Assert.Equal("Published", book.Worksheet(1).Cell(1, 3).GetString());
+        Assert.DoesNotMatch("[ก-๛]", _stderr.ToString());
+    }
+
     [Theory]
     [InlineData("audit", "not a url")]
     [InlineData("audit", "ftp://x.go.th/")]
@@ -116,12 +132,12 @@ public sealed partial class CommandsTests : IDisposable
         // ENOSPC comes from /dev/full, where the writer's temp file for report.html points. (Each audit now writes
         // its own <host>/<date-time> folder, so the set-together guarantee is checked on the writer itself.)
         var result = await SiteAudit.RunAsync(Repo.Path("samples", "demo-site"), 2569);
-        await OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, CancellationToken.None);
+        await OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
         var before = Directory.GetFiles(_out).ToDictionary(f => f, File.ReadAllBytes);
         Assert.Contains(Path.Combine(_out, "report.json"), before.Keys);
         File.CreateSymbolicLink(Path.Combine(_out, "report.html.tmp"), "/dev/full");
 
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, CancellationToken.None));
+        var error = await Assert.ThrowsAnyAsync<IOException>(() => OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None));
 
         Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
         Assert.Equal(before.Keys.Order(), Directory.GetFiles(_out).Where(f => !f.EndsWith("report.html.tmp", StringComparison.Ordinal)).Order()); // none added
