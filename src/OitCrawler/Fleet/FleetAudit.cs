@@ -11,8 +11,8 @@ namespace OitCrawler.Fleet;
 /// <summary>
 /// One agency's audit on a fleet node: take the agency's hosts (waiting while another audit crawls
 /// one) → mark a run the site's dead audit left running as abandoned → begin the run → crawl and
-/// assess → store → write the agency's reports under <c>out/fleet/&lt;id&gt;/runs/&lt;run&gt;/</c> →
-/// release the hosts. Quartz runs at most one audit per agency across the cluster.
+/// assess → release the hosts → store → write the agency's reports under <c>out/fleet/&lt;id&gt;/runs/&lt;run&gt;/</c>.
+/// Quartz runs at most one audit per agency across the cluster.
 /// </summary>
 internal sealed partial class FleetAudit(
     AuditRunner runner,
@@ -55,10 +55,14 @@ internal sealed partial class FleetAudit(
         }
         catch (Exception ex)
         {
+            await lease.DisposeAsync();
             var outcome = ex is OperationCanceledException ? RunOutcomes.Cancelled : RunOutcomes.Error;
             await store.FailRunAsync(runId, $"{outcome}: {ex.Message}", timeProvider.GetUtcNow(), CancellationToken.None);
             throw;
         }
+
+        // The crawl is over: the hosts are free for the next audit while this one is stored and reported.
+        await lease.DisposeAsync();
 
         var state = RunOutcomes.StateFor(result.Evidence.Outcome);
         var folder = Path.Combine(Path.GetFullPath(auditOptions.Value.OutputDirectory), "fleet", agency.Id, "runs", runId);

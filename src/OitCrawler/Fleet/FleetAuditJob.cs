@@ -31,7 +31,9 @@ internal sealed partial class FleetAuditJob(FleetAudit audit, IOptions<FleetOpti
             var agency = AgenciesFile.Load(options.Value.AgenciesFile!).FirstOrDefault(a => a.Id == id);
             if (agency is null)
             {
+                // The file changed while the cluster ran: the job goes now, not at the next node start.
                 LogGone(id);
+                await context.Scheduler.DeleteJob(context.JobDetail.Key, stop.Token);
                 return;
             }
 
@@ -66,7 +68,7 @@ internal sealed partial class FleetAuditJob(FleetAudit audit, IOptions<FleetOpti
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency {AgencyId} is no longer in the agencies file; nothing audited")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency {AgencyId} is no longer in the agencies file; nothing audited, its job deleted")]
     private partial void LogGone(string agencyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit of {AgencyId} cancelled by shutdown")]

@@ -11,7 +11,8 @@ namespace OitCrawler.Fleet;
 
 /// <summary>
 /// At a node's start, stores a job and a nightly trigger for every agency of the file that the cluster
-/// does not have yet (every node may do this at once: the first wins, the others find it there). Each
+/// does not have yet (every node may do this at once: the first wins, the others find it there), and
+/// deletes the jobs of agencies the file no longer lists. Each
 /// agency keeps its own minute of the night window (<see cref="StartMinute"/>), the same on every node,
 /// so the fleet's audits are spread over the window instead of all firing at its start.
 /// Misfire policy: a night missed while the whole cluster was down fires once as soon as a node is up
@@ -30,7 +31,8 @@ internal sealed partial class FleetSchedule(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(scheduleOptions.Value.TimeZone);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var added = await StoreJobsAsync(scheduler, agencies, options, zone, cancellationToken);
-        LogSynced(agencies.Count, added, options.NodeName);
+        var removed = await RemoveGoneAsync(scheduler, agencies, cancellationToken);
+        LogSynced(agencies.Count, added, removed, options.NodeName);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -70,6 +72,27 @@ internal sealed partial class FleetSchedule(
         return added;
     }
 
+    /// <summary>
+    /// Deletes the job (and its nightly trigger) of every agency no longer in the file: a node started with the
+    /// new file cleans the cluster, so a removed agency is not fired every night to find itself gone. An audit of
+    /// it already running finishes. Returns how many were deleted.
+    /// </summary>
+    internal static async Task<int> RemoveGoneAsync(IScheduler scheduler, IReadOnlyList<Agency> agencies, CancellationToken cancellationToken)
+    {
+        var ids = agencies.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var gone = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(FleetAuditJob.Group), cancellationToken))
+            .Where(k => !ids.Contains(k.Name))
+            .ToList();
+        var removed = 0;
+        foreach (var key in gone)
+        {
+            // False when another node starting with the same file deleted it first.
+            removed += await scheduler.DeleteJob(key, cancellationToken) ? 1 : 0;
+        }
+
+        return removed;
+    }
+
     /// <summary>The agency's minute of the day: the night start plus a fixed share of the window, from a hash of its id.</summary>
     internal static int StartMinute(string id, TimeSpan nightStart, TimeSpan nightLength)
     {
@@ -78,6 +101,6 @@ internal sealed partial class FleetSchedule(
         return (int)((nightStart.TotalMinutes + (hash % (uint)span)) % (24 * 60));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet: {Agencies} agencies in the file, {Added} new jobs stored; this node is {Node}")]
-    private partial void LogSynced(int agencies, int added, string node);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet: {Agencies} agencies in the file, {Added} new jobs stored, {Removed} jobs of removed agencies deleted; this node is {Node}")]
+    private partial void LogSynced(int agencies, int added, int removed, string node);
 }

@@ -74,10 +74,18 @@ internal sealed class HostLeases(PostgresDatabase database, TimeProvider timePro
     /// <summary>Held hosts; <see cref="Waits"/> says how many times the audit found one taken.</summary>
     internal sealed class Lease(NpgsqlConnection connection, long[] keys, int waits) : IAsyncDisposable
     {
+        private int _released;
+
         public int Waits => waits;
 
+        /// <summary>Releases the hosts; only the first call does anything (an audit releases them when its crawl ends, and again on the way out).</summary>
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+
             try
             {
                 await Unlock(connection, keys, CancellationToken.None); // released even when the audit was cancelled
