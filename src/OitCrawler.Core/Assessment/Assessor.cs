@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OitCrawler.Crawling;
 using OitCrawler.Evidence;
 using OitCrawler.Rules;
 using OitCrawler.Text;

@@ -1,4 +1,3 @@
-using OitCrawler.Crawling;
 using OitCrawler.Evidence;
 using OitCrawler.Rules;
 using OitCrawler.Text;

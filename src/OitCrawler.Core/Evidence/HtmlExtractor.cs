@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using OitCrawler.Crawling;
 using OitCrawler.Text;
 using OitCrawler.Web;
 

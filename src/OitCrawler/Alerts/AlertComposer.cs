@@ -10,24 +10,6 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Alerts;
 
-/// <summary>An addressee: a unit's name and e-mail, both from the measures file or configuration.</summary>
-internal sealed record Recipient(string Name, string Address);
-
-/// <summary>The outbox's channels.</summary>
-internal static class AlertChannels
-{
-    public const string Email = "email";
-
-    public const string Line = "line";
-}
-
-/// <summary>
-/// One message to queue: an e-mail, or a LINE push (one recipient ID, <see cref="TextBody"/> only).
-/// <see cref="Kind"/> is <c>digest</c>, <c>baseline</c>, <c>weekly</c> or <c>unit:&lt;id&gt;</c>.
-/// <see cref="DedupKey"/>, when set, replaces the per-run key (the weekly summary is once per week, not per run).
-/// </summary>
-internal sealed record AlertMessage(string Kind, IReadOnlyList<Recipient> To, string Subject, string TextBody, string HtmlBody, string Channel = AlertChannels.Email, string? DedupKey = null);
-
 /// <summary>Everything an alert is made from.</summary>
 /// <param name="RunId">The run the alert is about.</param>
 /// <param name="Date">When the run started (from the injected clock).</param>

@@ -16,7 +16,7 @@ internal sealed record AlertPlan(Changes Changes, OutboxBatch? Batch);
 /// store it in the outbox, then try to send it. The decisions are in <see cref="RegressionDetector"/>
 /// and <see cref="AlertComposer"/>; this class only fetches their inputs and hands on their outputs.
 /// </summary>
-internal sealed partial class AlertService(IRunStore store, SmtpOutbox outbox, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<AlertService> logger)
+internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<AlertService> logger)
 {
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OitCrawler.History;
 using Polly;
 
 namespace OitCrawler.Alerts;
@@ -18,7 +19,9 @@ internal static class AlertsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SmtpOutbox>();
+        services.TryAddSingleton<OutboxStore>();
+        services.AddSingleton<SmtpSender>();
+        services.AddSingleton<AlertOutbox>();
         services.AddSingleton<AlertService>();
 
         // One push is retried within the send on 5xx/429 under the same X-Line-Retry-Key (LINE drops the

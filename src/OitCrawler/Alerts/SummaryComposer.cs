@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OitCrawler.Assessment;
+using OitCrawler.History;
 using OitCrawler.Reporting;
 using OitCrawler.Text;
 using OitCrawler.Web;

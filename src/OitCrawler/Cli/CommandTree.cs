@@ -48,8 +48,8 @@ internal static class CommandTree
             ServeCommand.Create(cli),
             RunNowCommand.Create(cli),
             HistoryCommand.Create(cli),
-            Dashboard.DashboardCommands.Create(cli),
-            Fleet.FleetCommands.Create(cli),
+            DashboardCommands.Create(cli),
+            FleetCommands.Create(cli),
         };
         root.Add(cli.Language);
         foreach (var option in root.Options)

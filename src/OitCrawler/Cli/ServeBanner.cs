@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
 using OitCrawler.History;
 using OitCrawler.Scheduling;
+using OitCrawler.Text;
 
 namespace OitCrawler.Cli;
 
@@ -16,8 +17,6 @@ namespace OitCrawler.Cli;
 /// </summary>
 internal static class ServeBanner
 {
-    private static readonly CultureInfo Thai = CultureInfo.GetCultureInfo("th-TH");
-
     public static void Write(Say say, IHost host)
     {
         var services = host.Services;
@@ -31,15 +30,11 @@ internal static class ServeBanner
         say.Line($"OitCrawler {CommandTree.Version} เริ่มบริการตรวจประจำ", $"OitCrawler {CommandTree.Version} nightly service started");
         say.Line($"  เว็บไซต์: {audit.Site}", $"  site: {audit.Site}");
         say.Line($"  กำหนดตรวจ: {schedule.Cron} ({schedule.TimeZone.Id})", $"  schedule: {schedule.Cron} ({schedule.TimeZone.Id})");
-        say.Line($"  ตรวจครั้งถัดไป: {ThaiTime(next, schedule.TimeZone)}", $"  next audit: {EnglishTime(next, schedule.TimeZone)}");
+        say.Line($"  ตรวจครั้งถัดไป: {ThaiTime.Format(next, schedule.TimeZone)}", $"  next audit: {EnglishTime(next, schedule.TimeZone)}");
         say.Line($"  ฐานข้อมูล: {database}", $"  database: {database}");
         say.Line($"  รายงาน: {reports}", $"  reports: {reports}");
         say.Line($"  บันทึกการทำงาน: {logs}", $"  logs: {logs}");
     }
-
-    /// <summary>"6 ธันวาคม 2569 02:00 น." in <paramref name="zone"/>; "ไม่มีกำหนด" for none.</summary>
-    public static string ThaiTime(DateTimeOffset? instant, TimeZoneInfo zone) =>
-        instant is { } i ? TimeZoneInfo.ConvertTime(i, zone).ToString("d MMMM yyyy HH:mm", Thai) + " น." : "ไม่มีกำหนด";
 
     private static string EnglishTime(DateTimeOffset? instant, TimeZoneInfo zone) =>
         instant is { } i ? TimeZoneInfo.ConvertTime(i, zone).ToString("d MMMM yyyy HH:mm zzz", CultureInfo.InvariantCulture) : "none";

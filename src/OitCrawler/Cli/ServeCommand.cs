@@ -27,7 +27,7 @@ internal static class ServeCommand
             }
 
             settings["Fleet:AgenciesFile"] = agencies;
-            return Fleet.FleetCommands.ServeAsync(settings, cancellationToken);
+            return FleetCommands.ServeAsync(settings, cancellationToken);
         });
         return command;
     }

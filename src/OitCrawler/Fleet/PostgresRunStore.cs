@@ -56,7 +56,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken)
+    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, OutboxBatch? alerts, CancellationToken cancellationToken)
     {
         if (alerts is { Messages.Count: > 0 })
         {

@@ -25,7 +25,7 @@ internal interface IRunStore
     /// <see cref="SetReportPathAsync"/> once they are (a run left without one was stopped before its reports).</param>
     /// <param name="alerts">Its alerts, queued in the outbox with it; null for none.</param>
     /// <param name="cancellationToken">Cancels storing.</param>
-    Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken);
+    Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, OutboxBatch? alerts, CancellationToken cancellationToken);
 
     /// <summary>Records that the run's reports were written into <paramref name="reportPath"/>.</summary>
     Task SetReportPathAsync(string runId, string reportPath, CancellationToken cancellationToken);

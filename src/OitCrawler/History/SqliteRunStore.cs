@@ -66,7 +66,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, Alerts.OutboxBatch? alerts, CancellationToken cancellationToken)
+    public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, OutboxBatch? alerts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -128,7 +128,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
             }
         }
 
-        var queued = alerts is null ? 0 : await Alerts.SmtpOutbox.InsertAsync(tx, runId, alerts, cancellationToken);
+        var queued = alerts is null ? 0 : await OutboxStore.InsertAsync(tx, runId, alerts, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return queued;
     }

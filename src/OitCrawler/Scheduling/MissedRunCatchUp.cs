@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OitCrawler.Cli;
+using OitCrawler.Text;
 using Quartz;
 
 namespace OitCrawler.Scheduling;
@@ -33,14 +33,14 @@ internal sealed partial class MissedRunCatchUp(
             if (!schedule.MissedRun(now, last))
             {
                 var next = schedule.NextFireAfter(now);
-                var nextText = ServeBanner.ThaiTime(next, schedule.TimeZone);
+                var nextText = ThaiTime.Format(next, schedule.TimeZone);
                 LogNotMissed(nextText);
                 return;
             }
 
             var missed = schedule.PreviousFireAtOrBefore(now);
-            var missedText = ServeBanner.ThaiTime(missed, schedule.TimeZone);
-            var lastText = last is null ? "ยังไม่เคยตรวจ" : "ตรวจครั้งล่าสุดเริ่ม " + ServeBanner.ThaiTime(last, schedule.TimeZone);
+            var missedText = ThaiTime.Format(missed, schedule.TimeZone);
+            var lastText = last is null ? "ยังไม่เคยตรวจ" : "ตรวจครั้งล่าสุดเริ่ม " + ThaiTime.Format(last, schedule.TimeZone);
             LogMissed(missedText, lastText);
             var scheduler = await schedulers.GetScheduler(stoppingToken);
             await scheduler.TriggerJob(AuditJob.Key, new JobDataMap { [AuditJob.TriggerKey] = "startup" }, stoppingToken);

@@ -6,7 +6,7 @@ namespace OitCrawler.Scheduling;
 
 /// <summary>Retries alerts that could not be sent (SMTP down), every Alerts:OutboxPollInterval; only rows whose backoff has passed are tried.</summary>
 [DisallowConcurrentExecution]
-internal sealed partial class OutboxJob(SmtpOutbox outbox, ILogger<OutboxJob> logger) : IJob
+internal sealed partial class OutboxJob(AlertOutbox outbox, ILogger<OutboxJob> logger) : IJob
 {
     public static readonly JobKey Key = new("alert-outbox", "oitcrawler");
 

@@ -418,7 +418,7 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Equal(new OutboxFlush(0, 1, 1), first!.Alerts!.Flush); // two attempts, both 500: kept, not lost
         Assert.Empty(line.Delivered);
         await Task.Delay(20); // past the outbox's 1 ms retry delay (a due time, not a rate)
-        var outbox = harness.Services.GetRequiredService<SmtpOutbox>();
+        var outbox = harness.Services.GetRequiredService<AlertOutbox>();
         Assert.Equal(new OutboxFlush(1, 0, 0), await outbox.FlushAsync(CancellationToken.None)); // a third 500, then accepted
         Assert.Equal([500, 500, 500, 200], line.Requests.Select(r => r.Status));
         Assert.Single(line.Delivered);

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
-using OitCrawler.Cli;
+using OitCrawler.Fleet;
 using OitCrawler.Rules;
 using OitCrawler.Scheduling;
 using Quartz;
 
-namespace OitCrawler.Fleet;
+namespace OitCrawler.Cli;
 
 /// <summary><c>fleet validate|run-now</c> and <c>serve --fleet</c>: thin edges over the agencies file and the fleet's PostgreSQL database.</summary>
 internal static class FleetCommands

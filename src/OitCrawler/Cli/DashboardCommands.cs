@@ -1,7 +1,7 @@
 using System.CommandLine;
-using OitCrawler.Cli;
+using OitCrawler.Dashboard;
 
-namespace OitCrawler.Dashboard;
+namespace OitCrawler.Cli;
 
 /// <summary><c>hash-password</c>: makes the salted hash that <c>Dashboard:Users</c> holds, so no password is written in a settings file.</summary>
 internal static class DashboardCommands

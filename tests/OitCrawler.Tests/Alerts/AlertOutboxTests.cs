@@ -9,7 +9,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Alerts;
 
 /// <summary>The outbox against a real SMTP server (aiosmtpd) on loopback.</summary>
-public sealed class SmtpOutboxTests : IDisposable
+public sealed class AlertOutboxTests : IDisposable
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _temp = new();
@@ -158,7 +158,7 @@ public sealed class SmtpOutboxTests : IDisposable
         Assert.True(reader.IsDBNull(2)); // not left leased
     }
 
-    private async Task<SmtpOutbox> OutboxAsync(int port)
+    private async Task<AlertOutbox> OutboxAsync(int port)
     {
         var database = new HistoryDatabase(_temp.File("history.db"));
         await database.MigrateAsync(CancellationToken.None);
@@ -169,7 +169,7 @@ public sealed class SmtpOutboxTests : IDisposable
             Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, StartTls = false, From = "oitcrawler@thaphae.example", Timeout = TimeSpan.FromSeconds(5) },
         });
 #pragma warning disable CA2000 // the client lives as long as the outbox under test
-        return new SmtpOutbox(database, options, new LinePush(new HttpClient(), options), _time, NullLogger<SmtpOutbox>.Instance);
+        return new AlertOutbox(new OutboxStore(database, _time), new SmtpSender(options, NullLogger<SmtpSender>.Instance), new LinePush(new HttpClient(), options), options, NullLogger<AlertOutbox>.Instance);
 #pragma warning restore CA2000
     }
 
