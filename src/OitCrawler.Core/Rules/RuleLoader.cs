@@ -324,11 +324,6 @@ public static partial class RuleLoader
                 problems.Add($"{at}.subIndicator", $"item {item.Code}: sub-indicator '{item.SubIndicator}' is not listed in scoring.indicators");
             }
 
-            if (item.Evidence.Count == 0)
-            {
-                problems.Add($"{at}.evidence", $"item {item.Code} accepts no kind of evidence");
-            }
-
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var e = 0; e < item.Elements.Count; e++)
             {

@@ -6,9 +6,12 @@ namespace OitCrawler.Rules;
 public sealed record RuleSet
 {
     /// <summary>The JSON Schema editors check the file with (<c>rules.schema.json</c>); not read otherwise.</summary>
+    [Informational]
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
+    /// <summary>The file format's version; the loader checks it.</summary>
+    [Informational]
     public int SchemaVersion { get; init; } = 1;
 
     /// <summary>The ITA (fiscal) year in พ.ศ.</summary>
@@ -17,6 +20,7 @@ public sealed record RuleSet
     public string Name { get; init; } = string.Empty;
 
     /// <summary>Where the list comes from and how sure it is.</summary>
+    [Informational]
     public string? Source { get; init; }
 
     public ScoringRules Scoring { get; init; } = new();
@@ -53,12 +57,10 @@ public sealed record ItemRule
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
     /// <summary>Codes this item had in other years (crosswalk), e.g. <c>o14</c> of 2567 for 2568's O12.</summary>
+    [Informational]
     public IReadOnlyList<string> FormerCodes { get; init; } = [];
 
     public ItemPeriod Period { get; init; } = ItemPeriod.InForce;
-
-    /// <summary>Kinds of evidence an assessor accepts for this item.</summary>
-    public IReadOnlyList<EvidenceKind> Evidence { get; init; } = [EvidenceKind.Page, EvidenceKind.Document];
 
     /// <summary>True for items whose evidence is itself activities (news, participation, ethics and No Gift activities).</summary>
     public bool EventReportsAccepted { get; init; }
@@ -72,6 +74,7 @@ public sealed record ItemRule
     public string? ActionEn { get; init; }
 
     /// <summary>C stated by a source, V stated for a variant agency group, I inferred, U sources conflict.</summary>
+    [Informational]
     public string Confidence { get; init; } = "I";
 }
 
@@ -98,15 +101,6 @@ public enum ItemPeriod
     CoversCurrentFY,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<EvidenceKind>))]
-public enum EvidenceKind
-{
-    Page,
-    Document,
-    ExternalLink,
-    Form,
-}
-
 /// <summary>How an element is checked on the evidence.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ElementCheck>))]
 public enum ElementCheck
@@ -127,6 +121,8 @@ public enum ElementCheck
 /// <summary>One checkable part of an item, named in Thai and English for the verdict's reasons.</summary>
 public sealed record ElementRule
 {
+    /// <summary>Names the element in the file; the loader checks it is unique within the item.</summary>
+    [Informational]
     public string Id { get; init; } = string.Empty;
 
     public string Th { get; init; } = string.Empty;
@@ -179,6 +175,7 @@ public sealed record IndicatorRule
 
     public string Name { get; init; } = string.Empty;
 
+    [Informational]
     public string? NameEn { get; init; }
 
     public IReadOnlyList<SubIndicatorRule> SubIndicators { get; init; } = [];
@@ -190,6 +187,7 @@ public sealed record SubIndicatorRule
 
     public string Name { get; init; } = string.Empty;
 
+    [Informational]
     public string? NameEn { get; init; }
 }
 

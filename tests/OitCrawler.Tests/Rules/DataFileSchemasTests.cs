@@ -38,10 +38,10 @@ public sealed class DataFileSchemasTests : IDisposable
         var lines = File.ReadAllLines(Repo.Path("rules", "ita-2568.json")).ToList();
         var period = lines.FindIndex(l => l.Contains("\"period\": \"CurrentFY\"", StringComparison.Ordinal));
         var check = lines.FindIndex(l => l.Contains("\"check\": \"Images\"", StringComparison.Ordinal));
-        var evidence = lines.FindIndex(l => l.Contains("\"evidence\": [", StringComparison.Ordinal));
+        var aliases = lines.FindIndex(l => l.Contains("\"aliases\": [", StringComparison.Ordinal));
         lines[period] = lines[period].Replace("\"period\"", "\"perod\"", StringComparison.Ordinal);  // 1: a mistyped name
         lines[check] = lines[check].Replace("\"Images\"", "\"Image\"", StringComparison.Ordinal);    // 2: a value not in the list
-        lines[evidence] = lines[evidence].Replace("\"evidence\": [", "\"evidence\": [3, ", StringComparison.Ordinal); // 3: a number where a kind is expected
+        lines[aliases] = lines[aliases].Replace("\"aliases\": [", "\"aliases\": [3, ", StringComparison.Ordinal); // 3: a number where a name is expected
         var file = _temp.File("ita-2568.json");
         await File.WriteAllLinesAsync(file, lines);
         using var stdout = new StringWriter();
@@ -53,7 +53,7 @@ public sealed class DataFileSchemasTests : IDisposable
         var output = stderr.ToString().ReplaceLineEndings("\n");
         Assert.Matches($@"ita-2568\.json:{period + 1}:\d+: ข้อ O\d+: ไม่รู้จัก `perod` หมายถึง `period` หรือไม่\?\n    unknown property `perod`; did you mean `period`\?", output);
         Assert.Matches($@"ita-2568\.json:{check + 1}:\d+: ข้อ O\d+: `check` ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: Text, Images, Form, Link ไม่ใช่ `Image` \(หมายถึง `Images` หรือไม่\?\)\n    `check` must be one of", output);
-        Assert.Matches($@"ita-2568\.json:{evidence + 1}:\d+: ข้อ O\d+: `evidence` ต้องเป็น", output);
+        Assert.Matches($@"ita-2568\.json:{aliases + 1}:\d+: ข้อ O\d+: `0` ต้องเป็นข้อความ", output);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(output, @"^\S+ita-2568\.json:\d+:\d+: ", System.Text.RegularExpressions.RegexOptions.Multiline));
         Assert.DoesNotContain("could not be mapped", output, StringComparison.Ordinal); // no System.Text.Json text
     }
