@@ -33,7 +33,7 @@ public sealed class AuditOptions
     public bool Verbose { get; set; }
 
     /// <summary>The language of report.html and the spreadsheets: <c>Th</c> (the default), <c>En</c>, or <c>Both</c> (Thai with the English beneath); <c>--lang th|en|both</c>.</summary>
-    public Reporting.ReportLanguage Language { get; set; } = Reporting.ReportLanguage.Th;
+    public ReportLanguage Language { get; set; } = ReportLanguage.Th;
 
     /// <summary>The agency's IIT score, when known, for the projected total ITA.</summary>
     [Range(0, 100)]

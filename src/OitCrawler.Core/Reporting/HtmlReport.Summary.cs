@@ -1,5 +1,6 @@
 using System.Text;
 using OitCrawler.Assessment;
+using OitCrawler.Audit;
 using OitCrawler.Evidence;
 using OitCrawler.Text;
 using OitCrawler.Web;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OitCrawler.Audit;
 using OitCrawler.Text;
 
 namespace OitCrawler.Reporting;

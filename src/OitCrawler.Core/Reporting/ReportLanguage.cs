@@ -1,19 +1,7 @@
+using OitCrawler.Audit;
 using OitCrawler.Text;
 
 namespace OitCrawler.Reporting;
-
-/// <summary>The language of report.html and the spreadsheets (<c>Audit:Language</c>, <c>--lang</c>).</summary>
-public enum ReportLanguage
-{
-    /// <summary>Thai only (the default: the readers are Thai civil servants).</summary>
-    Th,
-
-    /// <summary>English only.</summary>
-    En,
-
-    /// <summary>Thai, with the English beneath.</summary>
-    Both,
-}
 
 /// <summary>How a report says a thing in its <see cref="ReportLanguage"/>: every text is given in Thai and in English, and this picks.</summary>
 internal sealed class Words(ReportLanguage language)

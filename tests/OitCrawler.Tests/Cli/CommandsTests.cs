@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OitCrawler.Audit;
 using OitCrawler.Cli;
 using OitCrawler.Reporting;
 using OitCrawler.Tests.Support;
@@ -132,12 +133,12 @@ public sealed partial class CommandsTests : IDisposable
         // ENOSPC comes from /dev/full, where the writer's temp file for report.html points. (Each audit now writes
         // its own <host>/<date-time> folder, so the set-together guarantee is checked on the writer itself.)
         var result = await SiteAudit.RunAsync(Repo.Path("samples", "demo-site"), 2569);
-        await OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        await OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, ReportLanguage.Th, CancellationToken.None);
         var before = Directory.GetFiles(_out).ToDictionary(f => f, File.ReadAllBytes);
         Assert.Contains(Path.Combine(_out, "report.json"), before.Keys);
         File.CreateSymbolicLink(Path.Combine(_out, "report.html.tmp"), "/dev/full");
 
-        var error = await Assert.ThrowsAnyAsync<IOException>(() => OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None));
+        var error = await Assert.ThrowsAnyAsync<IOException>(() => OitCrawler.Reporting.ReportWriter.WriteAllAsync(result, [], _out, withEvidence: false, ReportLanguage.Th, CancellationToken.None));
 
         Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
         Assert.Equal(before.Keys.Order(), Directory.GetFiles(_out).Where(f => !f.EndsWith("report.html.tmp", StringComparison.Ordinal)).Order()); // none added

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OitCrawler.Assessment;
+using OitCrawler.Audit;
 using OitCrawler.Evidence;
 using OitCrawler.Reporting;
 using OitCrawler.Tests.Support;
@@ -19,7 +20,7 @@ public sealed partial class HtmlReportTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         var result = SampleAudit.Build();
-        var files = await ReportWriter.WriteAllAsync(result, [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, ct);
+        var files = await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, ct);
         var html = files.Single(f => f.EndsWith("report.html", StringComparison.Ordinal));
 
         await using var browser = await Chromium.StartAsync(ct);

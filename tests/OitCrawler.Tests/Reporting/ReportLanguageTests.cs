@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using OitCrawler.Audit;
 using OitCrawler.Reporting;
 
 namespace OitCrawler.Tests.Reporting;

@@ -1,8 +1,9 @@
 using System.Text;
 using ClosedXML.Excel;
 using OitCrawler.Assessment;
-using OitCrawler.Tests.Support;
+using OitCrawler.Audit;
 using OitCrawler.Reporting;
+using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Reporting;
 
@@ -24,7 +25,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task GapsXlsx_Tracker_OneRowPerItemAndUnit_ByUnitThenCode_LinksAndFillInColumns()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, CancellationToken.None);
 
         using var book = new XLWorkbook(Path.Combine(_dir, "gaps.xlsx"));
         var sheet = book.Worksheet(1);
@@ -65,7 +66,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task ChecklistXlsx_RulesOrder_UrlsOnlyForPass_NumberedSteps_FailingEvidenceApart()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, CancellationToken.None);
 
         using var book = new XLWorkbook(Path.Combine(_dir, "checklist.xlsx"));
         var sheet = book.Worksheet(1);
@@ -125,7 +126,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task GapsCsv_Utf8WithBom_Rfc4180_AndFormulaNeutralised()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_dir, "gaps.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -144,7 +145,7 @@ public sealed class SpreadsheetTests : IDisposable
     public async Task ChecklistCsv_HasEveryItemWithBom()
     {
         var result = SampleAudit.Build();
-        await ReportWriter.WriteAllAsync(result, [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_dir, "checklist.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -157,7 +158,7 @@ public sealed class SpreadsheetTests : IDisposable
     [Fact]
     public async Task WriteAll_WritesSixFiles_AndLeavesNoTempFiles()
     {
-        var files = await ReportWriter.WriteAllAsync(SampleAudit.Build(), [], _dir, false, OitCrawler.Reporting.ReportLanguage.Th, CancellationToken.None);
+        var files = await ReportWriter.WriteAllAsync(SampleAudit.Build(), [], _dir, false, ReportLanguage.Th, CancellationToken.None);
 
         Assert.Equal(["report.json", "report.html", "gaps.csv", "gaps.xlsx", "checklist.csv", "checklist.xlsx"], files.Select(Path.GetFileName));
         Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));
