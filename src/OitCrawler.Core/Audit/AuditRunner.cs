@@ -60,7 +60,7 @@ public sealed partial class AuditRunner(
     public (RuleSet Rules, int Year, string? Note) SelectRules(int? year)
     {
         var catalog = LoadCatalog();
-        var wanted = year ?? options.Value.Year ?? ThaiYears.FiscalYearOf(timeProvider.GetUtcNow());
+        var wanted = year ?? options.Value.Year ?? FiscalYear.Of(timeProvider.GetUtcNow()).BuddhistYear;
         var (rules, note) = catalog.For(wanted);
         if (rules is null)
         {

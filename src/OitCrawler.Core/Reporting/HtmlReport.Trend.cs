@@ -58,7 +58,7 @@ internal static partial class HtmlReport
                 continue;
             }
 
-            var at = runs[i].At!.Value.ToOffset(TimeSpan.FromHours(7));
+            var at = ThaiTime.ToBangkok(runs[i].At!.Value);
             h.Append("<text class=\"tick\" x=\"").Append(Coord(X(i))).Append("\" y=\"").Append(Coord(top + plotH + 16)).Append("\" text-anchor=\"middle\">")
                 .Append(Enc(at.ToString("d MMM yy", w.Language == ReportLanguage.En ? CultureInfo.InvariantCulture : Thai))).Append("</text><text class=\"tick\" x=\"").Append(Coord(X(i))).Append("\" y=\"").Append(Coord(top + plotH + 30))
                 .Append("\" text-anchor=\"middle\">").Append(Enc(at.ToString("HH:mm", CultureInfo.InvariantCulture))).Append(Enc(w.T(" น.", string.Empty))).Append("</text>\n");

@@ -138,5 +138,5 @@ internal static partial class HtmlReport
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string BangkokTime(DateTimeOffset at, string format) => at.ToOffset(TimeSpan.FromHours(7)).ToString(format, CultureInfo.InvariantCulture);
+    private static string BangkokTime(DateTimeOffset at, string format) => ThaiTime.ToBangkok(at).ToString(format, CultureInfo.InvariantCulture);
 }

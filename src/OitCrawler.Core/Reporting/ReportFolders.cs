@@ -1,4 +1,5 @@
 using System.Globalization;
+using OitCrawler.Text;
 
 namespace OitCrawler.Reporting;
 
@@ -26,7 +27,7 @@ public static class ReportFolders
     {
         var siteFolder = SiteFolder(root, site);
         Directory.CreateDirectory(siteFolder);
-        var stamp = startedAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd_HHmmss", CultureInfo.InvariantCulture);
+        var stamp = ThaiTime.ToBangkok(startedAt).ToString("yyyy-MM-dd_HHmmss", CultureInfo.InvariantCulture);
         for (var n = 1; ; n++)
         {
             var path = Path.Combine(siteFolder, n == 1 ? stamp : $"{stamp}-{n.ToString(CultureInfo.InvariantCulture)}");

@@ -54,18 +54,11 @@ public static partial class ThaiYears
 
     private static readonly Dictionary<string, int> MonthByName = Months.ToDictionary(m => m.Name, m => m.Month, StringComparer.Ordinal);
 
-    /// <summary>The Thai fiscal year (พ.ศ.) containing an instant, on the Bangkok calendar.</summary>
-    public static int FiscalYearOf(DateTimeOffset instant)
-    {
-        var bangkok = instant.ToOffset(TimeSpan.FromHours(7));
-        return bangkok.Year + 543 + (bangkok.Month >= 10 ? 1 : 0);
-    }
-
     /// <summary>Buddhist-era date text, e.g. "24 พฤศจิกายน 2569".</summary>
     public static string FormatThaiDate(DateTimeOffset instant)
     {
-        var bangkok = instant.ToOffset(TimeSpan.FromHours(7));
-        return $"{bangkok.Day} {Months[bangkok.Month - 1].Name} {bangkok.Year + 543}";
+        var bangkok = ThaiTime.ToBangkok(instant);
+        return $"{bangkok.Day} {Months[bangkok.Month - 1].Name} {FiscalYear.ToBuddhistEra(bangkok.Year)}";
     }
 
     /// <summary>Years mentioned in a text (raw; it is normalised here).</summary>
@@ -152,7 +145,7 @@ public static partial class ThaiYears
 
         foreach (Match m in CommonEraYear().Matches(s))
         {
-            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) + 543;
+            var y = FiscalYear.ToBuddhistEra(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture));
             found.Add(new YearMention(y, y, YearKind.CommonEra));
         }
 
@@ -205,7 +198,7 @@ public static partial class ThaiYears
         {
             2 when n is >= 40 and <= 99 => 2500 + n,
             4 when n is >= 2540 and <= 2650 => n,
-            4 when n is >= 1990 and <= 2100 => n + 543,
+            4 when n is >= 1990 and <= 2100 => FiscalYear.ToBuddhistEra(n),
             _ => null,
         };
     }
@@ -214,7 +207,7 @@ public static partial class ThaiYears
     // the month does not have ("31/02/2567") is not a date, and is left for the later passes.
     private static void AddDate(List<YearMention> found, char[] chars, Match m, int day, int month, string yearDigits)
     {
-        if (FullYear(yearDigits) is not { } y || day > DateTime.DaysInMonth(y - 543, month))
+        if (FullYear(yearDigits) is not { } y || day > DateTime.DaysInMonth(FiscalYear.ToCommonEra(y), month))
         {
             return;
         }

@@ -304,7 +304,7 @@ internal static class AlertComposer
             var lines = new List<(string Label, string Value, bool IsUrl)>();
             if (change.DueDate is { } due)
             {
-                var dueText = ThaiYears.FormatThaiDate(new DateTimeOffset(due.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7)));
+                var dueText = ThaiYears.FormatThaiDate(ThaiTime.InBangkok(due.ToDateTime(new TimeOnly(12, 0))));
                 lines.Add(("กำหนด", kind == ChangeKind.HalfYearReportDue
                     ? $"รอบ 6 เดือนแรก (ต.ค.–มี.ค.) สิ้นสุด {dueText}: เผยแพร่รายงานความก้าวหน้าที่ครอบคลุมรอบนี้"
                     : $"ปีงบประมาณสิ้นสุด {dueText}: เตรียมเผยแพร่ข้อมูลของรอบใหม่", false));

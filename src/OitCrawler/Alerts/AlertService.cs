@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
 using OitCrawler.History;
+using OitCrawler.Text;
 
 namespace OitCrawler.Alerts;
 
@@ -115,7 +116,7 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             return null;
         }
 
-        var day = at.ToOffset(TimeSpan.FromHours(7));
+        var day = ThaiTime.ToBangkok(at);
         var md = (day.Month * 100) + day.Day;
         var (start, end) = ((from.Month * 100) + from.Day, (until.Month * 100) + until.Day);
         var inside = start <= end ? md >= start && md <= end : md >= start || md <= end; // a window may span the new year

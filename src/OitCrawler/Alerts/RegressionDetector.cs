@@ -28,7 +28,6 @@ internal sealed record DetectorInput(
 /// </summary>
 internal static partial class RegressionDetector
 {
-    private static readonly TimeSpan Bangkok = TimeSpan.FromHours(7);
 
     public static Changes Detect(DetectorInput input, int consecutiveFailures, int staleWarningDays)
     {
@@ -75,13 +74,12 @@ internal static partial class RegressionDetector
     }
 
     /// <summary>The end of the fiscal year containing <paramref name="now"/>: 1 October, 00:00 Bangkok time.</summary>
-    public static DateTimeOffset FiscalYearEnd(DateTimeOffset now) =>
-        new(ThaiYears.FiscalYearOf(now) - 543, 10, 1, 0, 0, 0, Bangkok);
+    public static DateTimeOffset FiscalYearEnd(DateTimeOffset now) => FiscalYear.Of(now).End;
 
     /// <summary>The end of the current fiscal year's first half (1 April, 00:00 Bangkok), or null once it has passed.</summary>
     public static DateTimeOffset? FirstHalfEnd(DateTimeOffset now)
     {
-        var end = new DateTimeOffset(ThaiYears.FiscalYearOf(now) - 543, 4, 1, 0, 0, 0, Bangkok);
+        var end = FiscalYear.Of(now).FirstHalfEnd;
         return end > now ? end : null;
     }
 
@@ -112,7 +110,7 @@ internal static partial class RegressionDetector
         return input.Now >= opens && input.Now < deadline && (input.PreviousCompleteRunAt is not { } previous || previous < opens);
     }
 
-    private static DateOnly LastDay(DateTimeOffset exclusiveEnd) => DateOnly.FromDateTime(exclusiveEnd.ToOffset(Bangkok).DateTime).AddDays(-1);
+    private static DateOnly LastDay(DateTimeOffset exclusiveEnd) => DateOnly.FromDateTime(ThaiTime.ToBangkok(exclusiveEnd).DateTime).AddDays(-1);
 
     private static bool Fails(ItemStatus status) => status != ItemStatus.Pass;
 

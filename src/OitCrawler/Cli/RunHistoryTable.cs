@@ -12,7 +12,6 @@ namespace OitCrawler.Cli;
 /// </summary>
 internal static class RunHistoryTable
 {
-    private const string Bangkok = "Asia/Bangkok";
 
     /// <summary>The time zone of <c>Schedule:TimeZone</c>, or Bangkok when it is not set or not on this machine.</summary>
     public static TimeZoneInfo Zone(string? configured)
@@ -22,18 +21,16 @@ internal static class RunHistoryTable
             return zone;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(Bangkok, out var bangkok)
-            ? bangkok
-            : TimeZoneInfo.CreateCustomTimeZone(Bangkok, TimeSpan.FromHours(7), Bangkok, Bangkok);
+        return ThaiTime.Bangkok;
     }
 
     /// <summary>When a run started, in <paramref name="zone"/>: e.g. "10 มกราคม 2568 02:00".</summary>
     public static string Started(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        // FormatThaiDate reads its argument on the Bangkok clock: hand it the local wall-clock time labelled +7,
+        // FormatThaiDate reads its argument on the Bangkok clock: hand it the local wall-clock time read as Bangkok time,
         // so the date shown is the date in the configured zone.
-        var date = ThaiYears.FormatThaiDate(new DateTimeOffset(local.DateTime, TimeSpan.FromHours(7)));
+        var date = ThaiYears.FormatThaiDate(ThaiTime.InBangkok(local.DateTime));
         return date + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 

@@ -20,7 +20,6 @@ internal static class DashboardPages
     private const double PassMark = 85;
 
 
-    private static readonly TimeSpan Bangkok = TimeSpan.FromHours(7);
 
     public static string Overview(Overview o)
     {
@@ -451,7 +450,7 @@ internal static class DashboardPages
         {
             if (i % every == 0 || i == runs.Count - 1)
             {
-                var at = runs[i].StartedAt.ToOffset(Bangkok);
+                var at = ThaiTime.ToBangkok(runs[i].StartedAt);
                 var anchor = i == 0 ? "start" : i == runs.Count - 1 ? "end" : "middle"; // the end labels stay inside the chart
                 h.Append("<text class=\"axis\" x=\"").Append(N(X(i))).Append("\" y=\"").Append(N(top + plotH + 18)).Append("\" text-anchor=\"").Append(anchor).Append("\">")
                     .Append(E(ThaiYears.FormatThaiDate(runs[i].StartedAt))).Append("</text>")
@@ -631,7 +630,7 @@ internal static class DashboardPages
     };
 
     private static string When(DateTimeOffset at) =>
-        ThaiYears.FormatThaiDate(at) + " " + at.ToOffset(Bangkok).ToString("HH:mm", CultureInfo.InvariantCulture) + " น.";
+        ThaiYears.FormatThaiDate(at) + " " + ThaiTime.ToBangkok(at).ToString("HH:mm", CultureInfo.InvariantCulture) + " น.";
 
     private static string ScoreColor(double score) => score >= PassMark ? "#2e7d32" : score >= 65 ? "#d89b00" : "#c62828";
 

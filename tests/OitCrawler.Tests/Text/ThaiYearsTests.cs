@@ -113,7 +113,7 @@ public class ThaiYearsTests
     [InlineData("2024-09-30T17:30:00+00:00", 2568)]
     [InlineData("2026-11-24T00:00:00+00:00", 2570)]
     public void FiscalYearOf_UsesBangkokCalendarAndOctoberStart(string instant, int expected) =>
-        Assert.Equal(expected, ThaiYears.FiscalYearOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, FiscalYear.Of(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)).BuddhistYear);
 
     [Theory]
     [InlineData("รายงานความก้าวหน้า รอบ 6 เดือน", true)]
