@@ -117,14 +117,31 @@ internal static class Commands
     /// <summary>The log file when appsettings.json names no Serilog sinks (one a day, 14 kept).</summary>
     public const string DefaultLogFile = "logs/oitcrawler-.log";
 
+    /// <summary>
+    /// False in the tests (set once, by the test assembly): a host then reads only the appsettings.json shipped beside
+    /// the program and the settings it is given, never the machine's environment variables (<c>OITCRAWLER_*</c>),
+    /// user secrets or a working folder's appsettings.json, so a developer's settings cannot change what a test asserts
+    /// or send real mail.
+    /// </summary>
+    internal static bool ReadMachineConfiguration { get; set; } = true;
+
     /// <summary>Builds the host for a command: appsettings.json (working folder, else beside the program), environment, flags; options validated now.</summary>
     public static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides, Action<HostApplicationBuilder>? configure = null)
     {
-        var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+        var machine = ReadMachineConfiguration;
+        var contentRoot = machine && File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
             : AppContext.BaseDirectory;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [] });
-        builder.Configuration.AddEnvironmentVariables("OITCRAWLER_");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, Args = [], DisableDefaults = !machine });
+        if (machine)
+        {
+            builder.Configuration.AddEnvironmentVariables("OITCRAWLER_");
+        }
+        else
+        {
+            builder.Configuration.AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true, reloadOnChange: false);
+        }
+
         builder.Configuration.AddInMemoryCollection(overrides);
         // Each host owns its logger, disposed (and flushed) with the host. Without preserveStaticLogger every host
         // would swap the process-wide Log.Logger, so two hosts side by side (serve's catch-up, tests) would write

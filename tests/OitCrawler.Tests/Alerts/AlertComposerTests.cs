@@ -7,6 +7,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Alerts;
 
+[Trait("speed", "fast")]
 public class AlertComposerTests
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero); // 10 Jan 2025, 02:00 Bangkok

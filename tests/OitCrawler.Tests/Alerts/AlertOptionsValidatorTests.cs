@@ -5,6 +5,7 @@ using OitCrawler.Alerts;
 
 namespace OitCrawler.Tests.Alerts;
 
+[Trait("speed", "fast")]
 public sealed class AlertOptionsValidatorTests
 {
     [Theory]

@@ -9,6 +9,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Alerts;
 
 /// <summary>The outbox against a real SMTP server (aiosmtpd) on loopback.</summary>
+[Trait("speed", "slow")]
 public sealed class AlertOutboxTests : IDisposable
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Alerts;
 
+[Trait("speed", "slow")]
 public sealed class LinePushTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Alerts;
 
+[Trait("speed", "fast")]
 public class RegressionDetectorTests
 {
     // 10 Jan 2025 in Bangkok: far from both fiscal deadlines, so no warnings interfere.

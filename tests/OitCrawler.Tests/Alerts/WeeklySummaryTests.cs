@@ -2,6 +2,7 @@ using OitCrawler.Alerts;
 
 namespace OitCrawler.Tests.Alerts;
 
+[Trait("speed", "fast")]
 public sealed class WeeklySummaryTests
 {
     private static readonly Uri Site = new("https://www.thaphae.go.th/");

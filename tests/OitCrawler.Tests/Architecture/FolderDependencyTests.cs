@@ -14,6 +14,7 @@ namespace OitCrawler.Tests.Architecture;
 /// type that reaches outward fails here with its name. The matrix of what the folders actually use is
 /// written to artifacts/folder-dependencies.md (README "How it works" quotes it).
 /// </summary>
+[Trait("speed", "fast")]
 public class FolderDependencyTests(ITestOutputHelper output)
 {
     private static readonly string[] Core = ["Text", "Web", "Rules", "Evidence", "Crawling", "Assessment", "Gaps", "Audit", "Reporting"];

@@ -13,6 +13,7 @@ namespace OitCrawler.Tests.Architecture;
 /// assessment silently ignores (as <c>evidence</c> once was) fails here with its name. Reads are found in the
 /// compiled code (property getters called from any method of the two assemblies outside <c>OitCrawler.Rules</c>).
 /// </summary>
+[Trait("speed", "fast")]
 public class RulesPropertyTests
 {
     private static readonly Lazy<HashSet<string>> ReadGetters = new(ReadOutsideRules);

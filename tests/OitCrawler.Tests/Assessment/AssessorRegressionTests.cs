@@ -7,6 +7,7 @@ using OitCrawler.Web;
 namespace OitCrawler.Tests.Assessment;
 
 /// <summary>One test per assessment bug found on the held-out sites, named after what broke; evidence built in memory.</summary>
+[Trait("speed", "fast")]
 public class AssessorRegressionTests
 {
     private static readonly Uri Home = new("http://agency.test/");

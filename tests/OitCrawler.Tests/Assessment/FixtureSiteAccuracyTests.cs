@@ -13,6 +13,7 @@ namespace OitCrawler.Tests.Assessment;
 /// on pass/not-pass, the exact status on ≥ 90% of items, and zero false passes. The per-site
 /// figures are printed and written to artifacts/accuracy.md so a regression is visible.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
 {
     private static readonly string SitesRoot = Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "Sites");

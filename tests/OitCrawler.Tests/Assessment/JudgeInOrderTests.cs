@@ -6,6 +6,7 @@ namespace OitCrawler.Tests.Assessment;
 /// Judging candidates from the highest score down and stopping early must decide an item exactly as judging them
 /// all would: the same verdict (first judgement) and the same evidence (first three distinct URLs with its status).
 /// </summary>
+[Trait("speed", "fast")]
 public class JudgeInOrderTests
 {
     private static readonly ItemStatus[] Statuses = [ItemStatus.Pass, ItemStatus.Review, ItemStatus.Incomplete, ItemStatus.Stale, ItemStatus.Missing, ItemStatus.Broken];

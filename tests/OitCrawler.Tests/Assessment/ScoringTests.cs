@@ -3,6 +3,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Assessment;
 
+[Trait("speed", "fast")]
 public class ScoringTests
 {
     [Fact]

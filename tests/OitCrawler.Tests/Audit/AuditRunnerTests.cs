@@ -9,6 +9,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Audit;
 
+[Trait("speed", "slow")]
 public class AuditRunnerTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using OitCrawler.Cli;
 namespace OitCrawler.Tests.Cli;
 
 /// <summary>The command line as parsed by System.CommandLine: flags onto configuration keys, Thai and English errors, "did you mean", help and version.</summary>
+[Trait("speed", "slow")]
 public sealed class CommandLineTests : IDisposable
 {
     private readonly StringWriter _stdout = new();

@@ -12,6 +12,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Cli;
 
 /// <summary>The commands as a user runs them: exit codes, one clear message for bad input, the demo end to end.</summary>
+[Trait("speed", "slow")]
 public sealed partial class CommandsTests : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("oit-cli-").FullName;

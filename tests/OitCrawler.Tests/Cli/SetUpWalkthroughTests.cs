@@ -11,6 +11,7 @@ namespace OitCrawler.Tests.Cli;
 /// <c>init</c> with flags, then <c>audit</c> of the agency's site (a fixture on loopback). The report is that
 /// agency's: its name from the site's title, its units as owners, nothing of the demo's Tha Phae.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class SetUpWalkthroughTests : IDisposable
 {
     private readonly TempFolder _work = new();

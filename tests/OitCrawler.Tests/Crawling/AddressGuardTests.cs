@@ -3,6 +3,7 @@ using OitCrawler.Crawling;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class AddressGuardTests
 {
     [Theory]

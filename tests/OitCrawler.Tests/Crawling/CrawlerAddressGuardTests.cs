@@ -9,6 +9,7 @@ namespace OitCrawler.Tests.Crawling;
 /// ExtraHosts; it resolves to 127.0.0.1, the fixture server's own address, so a request that slipped
 /// through would reach the server and show up in its log with Host: localhost.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerAddressGuardTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Crawling;
 
 /// <summary>What the crawler reads from a response: Thai legacy encodings, byte caps, documents.</summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerContentTests
 {
     private const string ThaiText = "ประกาศกรมตัวอย่าง เรื่อง การเปิดเผยข้อมูลข่าวสาร";

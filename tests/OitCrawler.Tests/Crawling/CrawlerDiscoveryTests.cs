@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Crawling;
 
 /// <summary>How URLs are found (links of every kind, sitemaps) and in which order they are fetched.</summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerDiscoveryTests
 {
     [Fact]

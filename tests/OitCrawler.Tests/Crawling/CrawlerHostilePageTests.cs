@@ -6,6 +6,7 @@ using OitCrawler.Web;
 namespace OitCrawler.Tests.Crawling;
 
 /// <summary>Pages a hostile or broken site serves: each must leave the crawl complete, never crash it.</summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerHostilePageTests
 {
     private const string ThaiText = "ประกาศกรมตัวอย่าง เรื่อง การเปิดเผยข้อมูลข่าวสาร";

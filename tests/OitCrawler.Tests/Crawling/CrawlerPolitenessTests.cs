@@ -8,6 +8,7 @@ namespace OitCrawler.Tests.Crawling;
 
 /// <summary>robots.txt rules, Crawl-delay, per-host rate and the User-Agent, measured at the server.</summary>
 [Collection(TimingDefinition.Name)]
+[Trait("speed", "slow")]
 public sealed class CrawlerPolitenessTests
 {
     [Fact]

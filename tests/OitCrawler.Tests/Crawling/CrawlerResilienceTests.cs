@@ -11,6 +11,7 @@ namespace OitCrawler.Tests.Crawling;
 
 /// <summary>Retries, Retry-After, the circuit breaker and a start page that does not answer.</summary>
 [Collection(TimingDefinition.Name)]
+[Trait("speed", "slow")]
 public sealed class CrawlerResilienceTests
 {
     // Retry-After: 1, less what a late server stamp of the first attempt can take off the gap.

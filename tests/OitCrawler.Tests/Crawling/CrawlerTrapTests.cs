@@ -7,6 +7,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Crawling;
 
 /// <summary>Generated infinite sites and redirect games end, each with its skip reason recorded.</summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerTrapTests
 {
     [Fact]

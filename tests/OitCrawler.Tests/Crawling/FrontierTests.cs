@@ -2,6 +2,7 @@ using OitCrawler.Crawling;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class FrontierTests
 {
     [Fact]

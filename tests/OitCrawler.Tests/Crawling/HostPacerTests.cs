@@ -3,6 +3,7 @@ using OitCrawler.Crawling;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class HostPacerTests
 {
     private const string Host = "agency.test";

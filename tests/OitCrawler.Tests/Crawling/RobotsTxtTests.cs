@@ -3,6 +3,7 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class RobotsTxtTests
 {
     private const string Token = "OitCrawler";

@@ -3,6 +3,7 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class UrlCanonicalizerTests
 {
     private const string ThaiPathEncoded = "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%81%E0%B8%B2%E0%B8%A8";

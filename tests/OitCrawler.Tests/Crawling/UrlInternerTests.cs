@@ -4,6 +4,7 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling;
 
+[Trait("speed", "fast")]
 public sealed class UrlInternerTests
 {
     [Fact]

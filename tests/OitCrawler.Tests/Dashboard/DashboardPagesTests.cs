@@ -7,6 +7,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Dashboard;
 
 /// <summary>The dashboard of a real <c>serve</c> over a real history, driven in headless Chromium and over HTTP.</summary>
+[Trait("speed", "slow")]
 public sealed class DashboardPagesTests(DashboardFixture f) : IClassFixture<DashboardFixture>
 {
     [Fact]

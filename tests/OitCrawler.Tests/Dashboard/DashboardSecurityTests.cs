@@ -12,6 +12,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Dashboard;
 
 /// <summary>Who may read the dashboard: loopback by default, sign-in required elsewhere, wrong passwords and floods answered 429.</summary>
+[Trait("speed", "slow")]
 public sealed class DashboardSecurityTests : IDisposable
 {
     private const string Password = "รหัสผ่าน-ยาวพอ-2569";

@@ -4,6 +4,7 @@ using OitCrawler.Demo;
 
 namespace OitCrawler.Tests.Demo;
 
+[Trait("speed", "slow")]
 public sealed class StaticSiteServerTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("oitcrawler-site-").FullName;

@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Evidence;
 
+[Trait("speed", "fast")]
 public sealed class ContentDecoderTests
 {
     private const string ThaiText = "ประกาศกรมตัวอย่าง เรื่อง การเปิดเผยข้อมูลสาธารณะ";

@@ -2,6 +2,7 @@ using OitCrawler.Evidence;
 
 namespace OitCrawler.Tests.Evidence;
 
+[Trait("speed", "fast")]
 public sealed class EvidenceIndexTests
 {
     private static readonly Uri Start = new("http://agency.test/");

@@ -5,6 +5,7 @@ using OitCrawler.Evidence;
 namespace OitCrawler.Tests.Evidence;
 
 /// <summary>Pages built to exhaust the extractor: each must cost a bounded amount.</summary>
+[Trait("speed", "fast")]
 public class HtmlExtractorHostileTests
 {
     private static readonly Uri Url = new("http://agency.test/");

@@ -4,6 +4,7 @@ using OitCrawler.Text;
 namespace OitCrawler.Tests.Evidence;
 
 /// <summary>Issue 8: what an assessor reads as owning a link (item headings, year headings, tabs) and links only a browser shows.</summary>
+[Trait("speed", "fast")]
 public class HtmlExtractorOwnershipTests
 {
     private static readonly Uri Url = new("http://agency.test/ita/");

@@ -2,6 +2,7 @@ using OitCrawler.Evidence;
 
 namespace OitCrawler.Tests.Evidence;
 
+[Trait("speed", "fast")]
 public sealed class HtmlExtractorTests
 {
     private static readonly Uri PageUrl = new("http://agency.test/ita/index.html");

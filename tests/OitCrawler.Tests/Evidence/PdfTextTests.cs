@@ -5,6 +5,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Evidence;
 
+[Trait("speed", "fast")]
 public class PdfTextTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Evidence;
 
+[Trait("speed", "fast")]
 public sealed class SiteScopeTests
 {
     [Theory]

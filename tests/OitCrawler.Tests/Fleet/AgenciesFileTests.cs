@@ -7,6 +7,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Fleet;
 
+[Trait("speed", "slow")]
 public sealed class AgenciesFileTests : IDisposable
 {
     private const string Header = "id,name,kind,province,district,site,extraHosts,measuresFile,email,line";

@@ -20,6 +20,7 @@ namespace OitCrawler.Tests.Fleet;
 /// server), an immediate night through <c>fleet run-now</c>, and one node killed with SIGKILL mid-night.
 /// </summary>
 [Collection(PostgresGroup.Name)]
+[Trait("speed", "slow")]
 public sealed class FleetClusterTests(PostgresServer server) : IAsyncLifetime, IDisposable
 {
     private const int Agencies = 100;

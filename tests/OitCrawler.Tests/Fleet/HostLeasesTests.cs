@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Fleet;
 
 [Collection(PostgresGroup.Name)]
+[Trait("speed", "slow")]
 public sealed class HostLeasesTests(PostgresServer server)
 {
     [Fact]

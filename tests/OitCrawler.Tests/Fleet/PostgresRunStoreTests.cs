@@ -13,6 +13,7 @@ namespace OitCrawler.Tests.Fleet;
 /// same runs are written to both stores and every read of <see cref="IRunStore"/> must agree.
 /// </summary>
 [Collection(PostgresGroup.Name)]
+[Trait("speed", "slow")]
 public sealed class PostgresRunStoreTests(PostgresServer server) : IDisposable
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, 123, TimeSpan.Zero);

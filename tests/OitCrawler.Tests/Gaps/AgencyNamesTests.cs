@@ -2,6 +2,7 @@ using OitCrawler.Gaps;
 
 namespace OitCrawler.Tests.Gaps;
 
+[Trait("speed", "fast")]
 public class AgencyNamesTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using OitCrawler.Gaps;
 
 namespace OitCrawler.Tests.Gaps;
 
+[Trait("speed", "fast")]
 public sealed class EmailAddressesTests
 {
     [Theory]

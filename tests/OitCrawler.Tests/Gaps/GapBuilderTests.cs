@@ -5,6 +5,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Gaps;
 
+[Trait("speed", "fast")]
 public class GapBuilderTests
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.Load(Repo.Path("rules"));

@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Gaps;
 
+[Trait("speed", "fast")]
 public sealed class MeasuresLoaderTests : IDisposable
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.Load(Repo.Path("rules"));

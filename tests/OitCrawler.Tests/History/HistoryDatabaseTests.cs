@@ -4,6 +4,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.History;
 
+[Trait("speed", "fast")]
 public sealed class HistoryDatabaseTests : IDisposable
 {
     private readonly TempFolder _temp = new();

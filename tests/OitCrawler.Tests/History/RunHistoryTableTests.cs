@@ -3,6 +3,7 @@ using OitCrawler.Cli;
 
 namespace OitCrawler.Tests.History;
 
+[Trait("speed", "fast")]
 public sealed class RunHistoryTableTests
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero); // 10 Jan 2025, 02:00 Bangkok

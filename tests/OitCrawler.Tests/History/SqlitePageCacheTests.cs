@@ -15,6 +15,7 @@ using OitCrawler.Audit;
 namespace OitCrawler.Tests.History;
 
 /// <summary>A nightly re-crawl through the page cache: conditional requests against a real loopback server.</summary>
+[Trait("speed", "slow")]
 public sealed class SqlitePageCacheTests : IDisposable
 {
     private readonly TempFolder _temp = new();

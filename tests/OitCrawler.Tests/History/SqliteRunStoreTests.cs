@@ -6,6 +6,7 @@ using OitCrawler.Reporting;
 
 namespace OitCrawler.Tests.History;
 
+[Trait("speed", "fast")]
 public sealed class SqliteRunStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Night = new(2025, 1, 9, 19, 0, 0, TimeSpan.Zero);

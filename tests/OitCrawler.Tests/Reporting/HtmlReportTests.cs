@@ -8,6 +8,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Reporting;
 
+[Trait("speed", "slow")]
 public sealed partial class HtmlReportTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("oit-html-").FullName;

@@ -7,6 +7,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Reporting;
 
+[Trait("speed", "fast")]
 public sealed class SpreadsheetTests : IDisposable
 {
     private static readonly string[] GapHeaders =

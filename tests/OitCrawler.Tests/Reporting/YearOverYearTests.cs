@@ -2,6 +2,7 @@ using OitCrawler.Reporting;
 
 namespace OitCrawler.Tests.Reporting;
 
+[Trait("speed", "fast")]
 public sealed class YearOverYearTests
 {
     [Fact]

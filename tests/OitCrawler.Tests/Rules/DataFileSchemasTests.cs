@@ -8,6 +8,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Rules;
 
 /// <summary>The shipped JSON Schemas are the records' own, and a broken file gets every problem at once, at its line, in Thai with English beneath.</summary>
+[Trait("speed", "slow")]
 public sealed class DataFileSchemasTests : IDisposable
 {
     private readonly TempFolder _temp = new();

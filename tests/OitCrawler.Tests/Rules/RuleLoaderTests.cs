@@ -3,6 +3,7 @@ using OitCrawler.Tests.Support;
 
 namespace OitCrawler.Tests.Rules;
 
+[Trait("speed", "fast")]
 public sealed class RuleLoaderTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("oit-rules-").FullName;

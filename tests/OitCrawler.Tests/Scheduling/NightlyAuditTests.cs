@@ -14,6 +14,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Scheduling;
 
 /// <summary>The nightly pipeline end to end: a loopback fixture site, a real SQLite file, a real SMTP server.</summary>
+[Trait("speed", "slow")]
 public sealed class NightlyAuditTests : IDisposable
 {
     private static readonly string FixtureSite = Repo.Path("tests", "OitCrawler.Tests", "Fixtures", "Sites", "mixed-2569", "site");

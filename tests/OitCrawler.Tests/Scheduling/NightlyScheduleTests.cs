@@ -12,6 +12,7 @@ using Quartz;
 
 namespace OitCrawler.Tests.Scheduling;
 
+[Trait("speed", "slow")]
 public class NightlyScheduleTests
 {
     private static readonly NightlySchedule Default = NightlySchedule.From(new ScheduleOptions());

@@ -9,6 +9,7 @@ using OitCrawler.Tests.Support;
 namespace OitCrawler.Tests.Scheduling;
 
 /// <summary><c>serve</c> as a whole: Generic Host, Quartz, the start-up catch-up, shutdown mid-crawl.</summary>
+[Trait("speed", "slow")]
 public sealed class ServeTests : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -2,6 +2,7 @@ using OitCrawler.Text;
 
 namespace OitCrawler.Tests.Text;
 
+[Trait("speed", "fast")]
 public class ItemCodesTests
 {
     [Theory]

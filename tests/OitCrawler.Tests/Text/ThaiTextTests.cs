@@ -4,6 +4,7 @@ using OitCrawler.Text;
 
 namespace OitCrawler.Tests.Text;
 
+[Trait("speed", "fast")]
 public class ThaiTextTests
 {
     [Theory]
