@@ -23,7 +23,7 @@ internal static partial class HtmlReport
 
         h.Append("<p>").Append(w.H(
                 "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. " + Int(r.Year),
-                $"Integrity and Transparency Assessment (ITA), fiscal year {Int(r.Year)} B.E. ({Int(r.Year - 543)})"))
+                $"Integrity and Transparency Assessment (ITA), fiscal year {Int(r.Year)} B.E. ({Int(FiscalYear.ToCommonEra(r.Year))})"))
             .Append("</p>\n<p class=\"meta\">").Append(Enc(w.T("ตรวจเมื่อ ", "Audited "))).Append(Enc(w.Date(r.FinishedAt)))
             .Append(Enc(w.T(" เวลา ", " at "))).Append(BangkokTime(r.FinishedAt, "HH:mm")).Append(Enc(w.T(" น. · เว็บไซต์ ", " (Bangkok) · website ")));
         Html.AppendLink(h, r.Site, UrlCanonicalizer.Display(r.Site), "url");

@@ -37,7 +37,7 @@ internal sealed class Words(ReportLanguage language)
 
     /// <summary>A date as the reader reads it: Buddhist era in Thai, "5 December 2026" in English.</summary>
     public string Date(DateTimeOffset at) => Language == ReportLanguage.En
-        ? at.ToOffset(TimeSpan.FromHours(7)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
+        ? ThaiTime.ToBangkok(at).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
         : ThaiYears.FormatThaiDate(at);
 
     /// <summary>The status of an item in the report's language.</summary>

@@ -261,7 +261,7 @@ internal static class FleetReportWriter
 
     private static string When(DateTimeOffset? at) => at is { } t ? $"{ThaiYears.FormatThaiDate(t)} {Time(t)} น." : "-";
 
-    private static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => ThaiTime.ToBangkok(at).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static string Score(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 

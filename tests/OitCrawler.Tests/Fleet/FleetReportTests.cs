@@ -14,6 +14,7 @@ namespace OitCrawler.Tests.Fleet;
 /// the unreachable sites; the HTML opened in a real headless Chromium, the XLSX read back with ClosedXML.
 /// </summary>
 [Collection(PostgresGroup.Name)]
+[Trait("speed", "slow")]
 public sealed class FleetReportTests(PostgresServer server) : IDisposable
 {
     // Sunday 6 December 2026, 07:00 in Bangkok.

@@ -14,6 +14,7 @@ namespace OitCrawler.Tests.Fleet;
 /// audit frees its hosts as soon as its crawl ends, not after its run is stored and reported.
 /// </summary>
 [Collection(PostgresGroup.Name)]
+[Trait("speed", "slow")]
 public sealed class FleetScheduleTests(PostgresServer server) : IDisposable
 {
     private readonly TempFolder _temp = new();

@@ -5,6 +5,7 @@ using OitCrawler.Reporting;
 namespace OitCrawler.Tests.Reporting;
 
 /// <summary><c>--lang th|en|both</c> (Audit:Language) as each written report shows it: Thai only by default.</summary>
+[Trait("speed", "fast")]
 public sealed class ReportLanguageTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("oit-lang-").FullName;
