@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OitCrawler.Crawling.Rendering;
 using OitCrawler.Web;
 
 namespace OitCrawler.Crawling;
@@ -114,12 +115,39 @@ public sealed class CrawlOptions : IValidatableObject
     /// <summary>Hosts crawled besides the start host and its www twin (a second domain of the agency): a name, or a name with a port (<c>thaphae.go.th:8080</c>).</summary>
     public IList<string> ExtraHosts { get; } = [];
 
+    /// <summary>
+    /// When pages are opened in headless Chromium to see links a script builds: <see cref="RenderMode.Auto"/> (default)
+    /// only pages whose HTML shows script building a menu over few links, <see cref="RenderMode.Always"/> every HTML
+    /// page, <see cref="RenderMode.Never"/> none. Always bounded by <see cref="MaxRenderedPages"/> and <see cref="MaxRenderTime"/>.
+    /// </summary>
+    public RenderMode Render { get; set; } = RenderMode.Auto;
+
+    /// <summary>The Chromium program; default empty: <c>chromium</c> on PATH, else <c>/usr/bin/chromium</c>. Absent: no rendering, with a note.</summary>
+    public string? BrowserPath { get; set; }
+
+    /// <summary>Longest one page may take to render (load, scripts, settle). Default 20 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Most pages rendered in one crawl. Default 100.</summary>
+    [Range(1, 100_000)]
+    public int MaxRenderedPages { get; set; } = 100;
+
+    /// <summary>Most time spent rendering in one crawl, all pages together. Default 15 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxRenderTime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The User-Agent header value.</summary>
     public string UserAgent => $"{ProductToken}/1.0 (+{ContactUrl})";
 
     /// <summary>Checks what the attributes cannot: each <see cref="ExtraHosts"/> entry is a host, or a host and port.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!Enum.IsDefined(Render))
+        {
+            yield return new ValidationResult($"Crawl:Render '{(int)Render}' is not auto, never or always", [nameof(Render)]);
+        }
+
         foreach (var entry in ExtraHosts)
         {
             if (!Web.SiteScope.TryParseExtraHost(entry, out _, out _))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OitCrawler.Crawling.Rendering;
 using OitCrawler.Evidence;
 using OitCrawler.Web;
 
@@ -45,6 +46,15 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
     [LoggerMessage(Level = LogLevel.Warning, Message = "Host {Host} stopped answering: {Reason}")]
     private partial void LogHostFailing(string host, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Url} ({Reason}): {Before} → {After} links in {Elapsed}; {Fetched} requests answered, {Refused} refused")]
+    private partial void LogRendered(Uri url, string reason, int before, int after, TimeSpan elapsed, int fetched, int refused);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render {Url}: {Error}")]
+    private partial void LogRenderFailed(Uri url, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering is off for this crawl: {Reason}")]
+    private partial void LogRenderOff(string reason);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
     private partial void LogFinished(Uri start, CrawlOutcome outcome, int pages, int documents, int skipped, int errors, TimeSpan elapsed);
 
@@ -63,12 +73,36 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly SiteScope _scope = SiteScope.For(start, o.ExtraHosts);
         private readonly UrlInterner _urls = new();
         private readonly long _started = owner._time.GetTimestamp();
+        private readonly Lock _browserLock = new();
+        private Task<ChromiumRenderer?>? _browser;
+        private (string Th, string En)? _browserOff;
+        private int _renderWanted;
+        private int _renderStarted;
+        private int _rendered;
+        private int _renderFailed;
+        private int _renderOverBudget;
+        private long _renderTicks;
         private int _fetched;
         private int _errors;
         private int _skipCount;
         private bool _budgetHit;
 
         public async Task<EvidenceIndex> ExecuteAsync(CancellationToken callerToken)
+        {
+            try
+            {
+                return await CrawlAsync(callerToken);
+            }
+            finally
+            {
+                if (_browser is { IsCompletedSuccessfully: true, Result: { } browser })
+                {
+                    await browser.DisposeAsync();
+                }
+            }
+        }
+
+        private async Task<EvidenceIndex> CrawlAsync(CancellationToken callerToken)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             deadline.CancelAfter(o.MaxDuration);
@@ -250,7 +284,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             RecordResponse(entry, url, response);
             if (response.Status is >= 200 and < 300)
             {
-                Store(entry, url, response);
+                await StoreAsync(entry, url, response, cancellationToken);
             }
 
             Report();
@@ -280,7 +314,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
         }
 
-        private void Store(FrontierEntry entry, Uri url, FetchResponse response)
+        private async Task StoreAsync(FrontierEntry entry, Uri url, FetchResponse response, CancellationToken cancellationToken)
         {
             var requested = url == entry.Url ? null : entry.Url;
             var isHtml = response.MediaType is null or "text/html" or "application/xhtml+xml";
@@ -299,6 +333,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     FoundVia = entry.LinkText,
                     Truncated = response.Truncated,
                 };
+                page = await RenderAsync(page, html, response, charset, cancellationToken) ?? page;
                 _pages.Enqueue(page);
                 Enqueue(page);
                 return;
@@ -361,6 +396,180 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var priority = prioritizer.Score(url, link.Row is null ? link.Text : link.Text + " " + link.Row);
                 _frontier.TryAdd(new FrontierEntry(url, page.Depth + 1, page.Url, link.Text, priority, ContentKinds.IsDocumentUrl(url)));
             }
+        }
+
+        // The page as a browser shows it, when its HTML suggests script builds links it lacks (or Crawl:Render is
+        // always); null when not rendered. Links from the DOM join the frontier like any others: same scope, traps
+        // and canonical form.
+        private async Task<PageEvidence?> RenderAsync(PageEvidence page, string html, FetchResponse response, string? charset, CancellationToken cancellationToken)
+        {
+            if (o.Render == RenderMode.Never || response.Truncated)
+            {
+                return null;
+            }
+
+            var reason = o.Render == RenderMode.Always ? "Crawl:Render is always" : RenderSignal.Reason(html, page, _scope);
+            if (reason is null)
+            {
+                return null;
+            }
+
+            Interlocked.Increment(ref _renderWanted);
+            if (await BrowserAsync(cancellationToken) is not { } browser)
+            {
+                return null;
+            }
+
+            var spent = TimeSpan.FromTicks(Interlocked.Read(ref _renderTicks));
+            if (Interlocked.Increment(ref _renderStarted) > o.MaxRenderedPages || spent >= o.MaxRenderTime)
+            {
+                Interlocked.Increment(ref _renderOverBudget);
+                return null;
+            }
+
+            var started = owner._time.GetTimestamp();
+            try
+            {
+                var timeout = o.MaxRenderTime - spent < o.RenderTimeout ? o.MaxRenderTime - spent : o.RenderTimeout;
+                var result = await browser.RenderAsync(page.Url, response.Body, charset, FetchForBrowserAsync, timeout, cancellationToken);
+                var dom = HtmlExtractor.Extract(page.Url, result.Html.Length > o.MaxBodyBytes ? result.Html[..(int)o.MaxBodyBytes] : result.Html, o.MaxTextChars, _urls);
+                var rendered = AsRendered(page, dom);
+                Interlocked.Increment(ref _rendered);
+                var elapsed = owner._time.GetElapsedTime(started);
+                owner.LogRendered(page.Url, reason, page.Links.Count, rendered.Links.Count, elapsed, result.Fetched, result.Refused);
+                return rendered;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _renderFailed);
+                owner.LogRenderFailed(page.Url, "timed out");
+                return null;
+            }
+            catch (DevToolsException ex)
+            {
+                Interlocked.Increment(ref _renderFailed);
+                owner.LogRenderFailed(page.Url, ex.Message);
+                if (!browser.IsAlive)
+                {
+                    BrowserOff($"เบราว์เซอร์หยุดทำงานระหว่างเก็บข้อมูล: {ex.Message}", $"the browser failed mid-crawl: {ex.Message}");
+                }
+
+                return null;
+            }
+            finally
+            {
+                Interlocked.Add(ref _renderTicks, owner._time.GetElapsedTime(started).Ticks);
+            }
+        }
+
+        // What the browser showed (text, headings, tables, links), placed and dated as the fetched page; links only
+        // the HTML reader found (URLs in script data, plain-text URLs) are kept after the DOM's own.
+        private static PageEvidence AsRendered(PageEvidence page, PageEvidence dom)
+        {
+            var seen = new HashSet<string>(dom.Links.Select(LinkKey), StringComparer.Ordinal);
+            return page with
+            {
+                Title = dom.Title ?? page.Title,
+                Headings = dom.Headings,
+                Text = dom.Text,
+                Links = [.. dom.Links, .. page.Links.Where(l => seen.Add(LinkKey(l)))],
+                Tables = dom.Tables,
+                Forms = dom.Forms,
+                Images = dom.Images,
+            };
+
+            static string LinkKey(LinkEvidence link) => link.Url?.AbsoluteUri ?? link.Href;
+        }
+
+        // Started once, by the first page that needs it; every later caller shares the same task.
+        private async Task<ChromiumRenderer?> BrowserAsync(CancellationToken cancellationToken)
+        {
+            Task<ChromiumRenderer?> browser;
+            lock (_browserLock)
+            {
+                browser = _browser ??= StartBrowserAsync(cancellationToken);
+            }
+
+            return _browserOff is null ? await browser : null;
+        }
+
+        private async Task<ChromiumRenderer?> StartBrowserAsync(CancellationToken cancellationToken)
+        {
+            if (ChromiumRenderer.Find(o.BrowserPath) is not { } executable)
+            {
+                var where = string.IsNullOrWhiteSpace(o.BrowserPath) ? $"chromium on PATH or {ChromiumRenderer.DebianPath}" : o.BrowserPath;
+                BrowserOff($"ไม่พบเบราว์เซอร์ Chromium ({where}) ติดตั้งแพ็กเกจ chromium หรือตั้ง Crawl:BrowserPath", $"no Chromium browser ({where}); install Debian's chromium or set Crawl:BrowserPath");
+                return null;
+            }
+
+            try
+            {
+                return await ChromiumRenderer.StartAsync(executable, cancellationToken);
+            }
+            catch (DevToolsException ex)
+            {
+                BrowserOff($"เปิดเบราว์เซอร์ไม่ได้: {ex.Message}", $"the browser did not start: {ex.Message}");
+                return null;
+            }
+        }
+
+        private void BrowserOff(string th, string en)
+        {
+            if (_browserOff is null)
+            {
+                _browserOff = (th, en);
+                owner.LogRenderOff(en);
+            }
+        }
+
+        // A request of a page being rendered, answered only as the crawler would answer it: in scope, allowed by
+        // robots.txt, paced, through the fetcher and its private-address guard. Not a page of the crawl: not recorded.
+        private async Task<FetchResponse?> FetchForBrowserAsync(Uri url, CancellationToken cancellationToken)
+        {
+            if (!InScope(url) || !(await RobotsForAsync(url, cancellationToken)).IsAllowed(url))
+            {
+                return null;
+            }
+
+            using (await _pacer.AcquireAsync(url.Authority, cancellationToken))
+            {
+                return await owner._fetcher.FetchAsync(new FetchRequest(url, start.IdnHost, o.MaxBodyBytes, 0) { MaxScriptBytes = o.MaxBodyBytes }, cancellationToken);
+            }
+        }
+
+        private RenderSummary RenderSummary()
+        {
+            var mode = o.Render.ToString().ToLowerInvariant();
+            var missed = _renderWanted - _rendered;
+            string? note = null;
+            if (_renderWanted > 0 && _browserOff is { } off && _rendered == 0)
+            {
+                note = $"ไม่ได้เปิดหน้าเว็บด้วยเบราว์เซอร์ ({_renderWanted} หน้าที่มีเมนูสร้างด้วยสคริปต์): {off.Th} ลิงก์ที่สคริปต์สร้างอาจตกหล่น"
+                    + $" / not rendered ({_renderWanted} pages build links by script): {off.En}; links built by script may be missing";
+            }
+            else if (missed > 0)
+            {
+                var why = new List<string>();
+                if (_renderOverBudget > 0)
+                {
+                    why.Add($"{_renderOverBudget} past Crawl:MaxRenderedPages {o.MaxRenderedPages} or Crawl:MaxRenderTime {o.MaxRenderTime}");
+                }
+
+                if (_renderFailed > 0)
+                {
+                    why.Add($"{_renderFailed} timed out or failed");
+                }
+
+                if (_browserOff is { } stopped)
+                {
+                    why.Add(stopped.En);
+                }
+
+                note = $"เปิดด้วยเบราว์เซอร์ได้ {_rendered} จาก {_renderWanted} หน้าที่ต้องใช้ ลิงก์ที่สคริปต์สร้างในหน้าที่เหลืออาจตกหล่น"
+                    + $" / rendered {_rendered} of {_renderWanted} pages that needed it ({string.Join("; ", why)}); links built by script on the rest may be missing";
+            }
+
+            return new RenderSummary(mode, _rendered, _renderWanted, note);
         }
 
         private (SkipReason Reason, string Detail)? Trap(Uri url, int depth)
@@ -607,7 +816,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 .ThenBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
                 .ToList();
             var documents = _documents.OrderBy(d => d.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
-            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope };
+            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope, Rendering = RenderSummary() };
             var elapsed = owner._time.GetElapsedTime(_started);
             owner.LogFinished(start, outcome, index.Pages.Count, index.Documents.Count, _skipCount, _errors, elapsed);
             return index;

@@ -15,6 +15,9 @@ public sealed record FetchRequest(Uri Url, string TrustedHost, long MaxHtmlBytes
     public string? IfNoneMatch { get; init; }
 
     public DateTimeOffset? IfModifiedSince { get; init; }
+
+    /// <summary>Most bytes of a script or JSON body read (a page being rendered asked for it); default 0: not read.</summary>
+    public long MaxScriptBytes { get; init; }
 }
 
 /// <summary>Why a request produced no HTTP answer.</summary>
@@ -89,6 +92,7 @@ internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> opti
             var mediaType = content.ContentType?.MediaType?.ToLowerInvariant();
             var cap = ContentKinds.IsHtmlLike(mediaType) ? request.MaxHtmlBytes
                 : ContentKinds.IsPdf(mediaType, request.Url) ? request.MaxDocumentBytes
+                : ContentKinds.IsScriptLike(mediaType) ? request.MaxScriptBytes
                 : 0;
             // Polly's timeout ends when the headers arrive; a server that then drips the body one byte
             // at a time must not hold a worker (or the nightly lock) for ever.

@@ -20,6 +20,15 @@ public enum CrawlOutcome
     Cancelled,
 }
 
+/// <summary>
+/// How many pages the crawl opened in a headless browser (<c>Crawl:Render</c>), how many wanted it, and a note when
+/// some could not be rendered (no browser installed, a limit reached, the browser failed).
+/// </summary>
+public sealed record RenderSummary(string Mode, int Rendered, int Wanted, string? Note)
+{
+    public static readonly RenderSummary Off = new("never", 0, 0, null);
+}
+
 /// <summary>What the crawl saw: pages, documents, every URL's status, and what was skipped and why.</summary>
 public sealed class EvidenceIndex
 {
@@ -74,6 +83,9 @@ public sealed class EvidenceIndex
     public SiteScope Scope { get; init; }
 
     public IReadOnlyList<PageEvidence> Pages { get; }
+
+    /// <summary>Pages rendered in a browser to see script-built links; <see cref="RenderSummary.Off"/> when none was tried.</summary>
+    public RenderSummary Rendering { get; init; } = RenderSummary.Off;
 
     public IReadOnlyList<DocumentEvidence> Documents { get; }
 

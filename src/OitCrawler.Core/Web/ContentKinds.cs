@@ -17,6 +17,12 @@ internal static class ContentKinds
     public static bool IsHtmlLike(string? mediaType) =>
         mediaType is null or "text/html" or "application/xhtml+xml" or "text/xml" or "application/xml" or "text/plain";
 
+    /// <summary>Script or JSON data, which only a page being rendered asks for.</summary>
+    public static bool IsScriptLike(string? mediaType) =>
+        mediaType is "application/javascript" or "text/javascript" or "application/x-javascript" or "application/ecmascript"
+            or "text/ecmascript" or "application/json"
+        || (mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false);
+
     public static bool IsPdf(string? mediaType, Uri url) =>
         mediaType == "application/pdf" || (mediaType is null or "application/octet-stream" && Extension(url) == ".pdf");
 
