@@ -115,6 +115,11 @@ public sealed partial class AuditRunner(
             notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");
         }
 
+        if (evidence.Rendering.Note is { } renderNote)
+        {
+            notes.Add(renderNote);
+        }
+
         var items = Assessor.Assess(evidence, rules, auditYear);
         var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
         var gaps = GapBuilder.Build(items, rules, auditYear, measures);

@@ -515,11 +515,17 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
         private void BrowserOff(string th, string en)
         {
-            if (_browserOff is null)
+            lock (_browserLock)
             {
+                if (_browserOff is not null)
+                {
+                    return;
+                }
+
                 _browserOff = (th, en);
-                owner.LogRenderOff(en);
             }
+
+            owner.LogRenderOff(en);
         }
 
         // A request of a page being rendered, answered only as the crawler would answer it: in scope, allowed by

@@ -14,7 +14,8 @@ public static class ConsoleReport
         w.WriteLine();
         w.WriteLine($"OitCrawler — ผลตรวจ OIT ปี {r.Year} (เกณฑ์ปี {r.Rules.Year}) / OIT audit for ITA {r.Year}");
         w.WriteLine($"เว็บไซต์ / site: {UrlCanonicalizer.Display(r.Site)}");
-        w.WriteLine($"ตรวจเมื่อ / audited: {ThaiYears.FormatThaiDate(r.FinishedAt)} — {r.Evidence.Pages.Count} หน้า, {r.Evidence.Documents.Count} เอกสาร, ข้าม {r.Evidence.Skipped.Count}");
+        w.WriteLine($"ตรวจเมื่อ / audited: {ThaiYears.FormatThaiDate(r.FinishedAt)} — {r.Evidence.Pages.Count} หน้า, {r.Evidence.Documents.Count} เอกสาร, ข้าม {r.Evidence.Skipped.Count}"
+            + (r.Evidence.Rendering.Wanted > 0 ? $", เปิดด้วยเบราว์เซอร์ {r.Evidence.Rendering.Rendered} หน้า / rendered {r.Evidence.Rendering.Rendered} of {r.Evidence.Rendering.Wanted}" : string.Empty));
         foreach (var note in r.Notes)
         {
             w.WriteLine($"หมายเหตุ / note: {note}");

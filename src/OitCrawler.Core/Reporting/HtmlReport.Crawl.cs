@@ -59,6 +59,13 @@ internal static partial class HtmlReport
             h.Append(Enc(w.T(" (เป็นภาพสแกน ", " (scanned: "))).Append(Int(scanned)).Append(Enc(w.T(" ไฟล์)", ")")));
         }
 
+        h.Append("</td></tr>\n").Append(Row("เปิดด้วยเบราว์เซอร์", "Rendered in a browser")).Append(Int(e.Rendering.Rendered)).Append(Enc(w.T(" หน้า", " pages")));
+        if (e.Rendering.Wanted > 0)
+        {
+            h.Append(Enc(w.T(" จาก ", " of "))).Append(Int(e.Rendering.Wanted)).Append(Enc(w.T(" หน้าที่สร้างลิงก์ด้วยสคริปต์", " that build links by script")));
+        }
+
+        h.Append(" (Crawl:Render ").Append(Enc(e.Rendering.Mode)).Append(')');
         h.Append("</td></tr>\n").Append(Row("ผิดพลาด", "Errors")).Append(Int(errors)).Append(" URL</td></tr>\n").Append(Row("ข้าม", "Skipped")).Append(Int(e.Skipped.Count)).Append(" URL");
         var reasons = e.Skipped.GroupBy(s => s.Reason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}").ToList();
         if (reasons.Count > 0)

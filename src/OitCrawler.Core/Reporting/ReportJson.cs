@@ -40,7 +40,8 @@ internal static class ReportJson
             result.Evidence.Skipped.Count,
             result.Evidence.Fetches.Count(f => f.Status == 0 || f.Status >= 400),
             result.Evidence.Outcome.ToString(),
-            result.Evidence.OutcomeReason),
+            result.Evidence.OutcomeReason,
+            result.Evidence.Rendering.Rendered),
         result.Items.Select(i => new ItemDocument(
             i.Rule.Code,
             i.Rule.SubIndicator,
@@ -107,7 +108,8 @@ internal sealed record GapDocument(
 
 internal sealed record GapMeasureDocument(int Issue, string IssueTitle, string Activity, string ActivityTitle);
 
-internal sealed record CrawlSummary(int PagesFetched, int Documents, int Skipped, int Errors, string Outcome, string? OutcomeReason);
+/// <summary>The crawl in figures; <c>rendered</c>: pages opened in headless Chromium (<c>Crawl:Render</c>).</summary>
+internal sealed record CrawlSummary(int PagesFetched, int Documents, int Skipped, int Errors, string Outcome, string? OutcomeReason, int Rendered);
 
 internal sealed record ItemDocument(
     string Code,
