@@ -75,6 +75,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly long _started = owner._time.GetTimestamp();
         private readonly Lock _browserLock = new();
         private Task<ChromiumRenderer?>? _browser;
+        private readonly ConcurrentDictionary<string, byte> _fruitless = new(StringComparer.Ordinal);
         private (string Th, string En)? _browserOff;
         private int _renderWanted;
         private int _renderStarted;
@@ -408,11 +409,13 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 return null;
             }
 
-            var reason = o.Render == RenderMode.Always ? "Crawl:Render is always" : RenderSignal.Reason(html, page, _scope);
-            if (reason is null)
+            var need = o.Render == RenderMode.Always ? new RenderNeed("Crawl:Render is always", string.Empty) : RenderSignal.Need(html, page, _scope);
+            if (need is null || _fruitless.ContainsKey(need.Signature))
             {
                 return null;
             }
+
+            var reason = need.Reason;
 
             Interlocked.Increment(ref _renderWanted);
             if (await BrowserAsync(cancellationToken) is not { } browser)
@@ -435,6 +438,14 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var dom = HtmlExtractor.Extract(page.Url, result.Html.Length > o.MaxBodyBytes ? result.Html[..(int)o.MaxBodyBytes] : result.Html, o.MaxTextChars, _urls);
                 var rendered = AsRendered(page, dom);
                 Interlocked.Increment(ref _rendered);
+                if (o.Render == RenderMode.Auto && !AddsLinks(page, rendered))
+                {
+                    // The browser showed no link the HTML lacked (a menu the HTML reader read from script data): the
+                    // other pages of this template are read from their HTML, which keeps a CMS site from costing a
+                    // browser per page.
+                    _fruitless.TryAdd(need.Signature, 0);
+                }
+
                 var elapsed = owner._time.GetElapsedTime(started);
                 owner.LogRendered(page.Url, reason, page.Links.Count, rendered.Links.Count, elapsed, result.Fetched, result.Refused);
                 return rendered;
@@ -482,6 +493,12 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         }
 
         // Started once, by the first page that needs it; every later caller shares the same task.
+        private static bool AddsLinks(PageEvidence html, PageEvidence rendered)
+        {
+            var known = html.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+            return rendered.Links.Any(l => l.Url is { } u && !known.Contains(u.AbsoluteUri));
+        }
+
         private async Task<ChromiumRenderer?> BrowserAsync(CancellationToken cancellationToken)
         {
             Task<ChromiumRenderer?> browser;

@@ -17,7 +17,10 @@ internal static partial class RenderSignal
     public const int FewLinks = 10;
 
     /// <summary>Why the page should be rendered, or null when its HTML shows all a browser would.</summary>
-    public static string? Reason(string html, PageEvidence page, SiteScope scope)
+    public static string? Reason(string html, PageEvidence page, SiteScope scope) => Need(html, page, scope)?.Reason;
+
+    /// <summary>As <see cref="Reason"/>, with the signal's shape (the script and the container, not the link count).</summary>
+    public static RenderNeed? Need(string html, PageEvidence page, SiteScope scope)
     {
         try
         {
@@ -29,7 +32,7 @@ internal static partial class RenderSignal
         }
     }
 
-    private static string? Read(string html, PageEvidence page, SiteScope scope)
+    private static RenderNeed? Read(string html, PageEvidence page, SiteScope scope)
     {
         var builder = ScriptThatBuilds(html, page.Url, scope);
         if (builder is null)
@@ -39,16 +42,16 @@ internal static partial class RenderSignal
 
         if (EmptyContainer().Match(html) is { Success: true } empty)
         {
-            return $"{builder} and an empty container {Shorten(empty.Value)}";
+            return new($"{builder} and an empty container {Shorten(empty.Value)}", $"{builder}|{empty.Value}");
         }
 
         if (NoScript().IsMatch(html))
         {
-            return $"{builder} and a <noscript> fallback";
+            return new($"{builder} and a <noscript> fallback", $"{builder}|noscript");
         }
 
         var links = page.Links.Count(l => l.Kind is LinkKind.Anchor or LinkKind.Area && l.Url is { } u && scope.Contains(u));
-        return links < FewLinks ? $"{builder} and only {links} same-site links" : null;
+        return links < FewLinks ? new($"{builder} and only {links} same-site links", $"{builder}|few") : null;
     }
 
     private static string? ScriptThatBuilds(string html, Uri pageUrl, SiteScope scope)
@@ -92,3 +95,6 @@ internal static partial class RenderSignal
     [GeneratedRegex(@"<noscript\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NoScript();
 }
+
+/// <summary>Why a page should be rendered, and the signal's shape: pages of one template share it.</summary>
+internal sealed record RenderNeed(string Reason, string Signature);

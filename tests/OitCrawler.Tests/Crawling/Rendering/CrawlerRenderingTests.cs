@@ -159,4 +159,34 @@ public sealed class CrawlerRenderingTests
         Assert.DoesNotContain(site.Requests, r => r.Host.StartsWith("localhost", StringComparison.Ordinal));
         Assert.Single(site.RequestsTo("/ita/2569/o1/")); // the crawler's GET; the script's POST never left the browser
     }
+
+    [Fact]
+    public async Task CrawlAsync_TemplateMenuTheHtmlReaderAlreadyReads_RenderedOnceNotPerPage()
+    {
+        // Every page carries the same empty menu filled from an inline URL list: the HTML reader finds those URLs,
+        // so the first render adds no link and the other pages of the template are not rendered.
+        static TestResponse Templated(string body) => TestResponse.Html($$"""
+            <html><head><meta charset="utf-8"><title>เทศบาลทดสอบ</title></head><body>
+            <ul id="mainmenu"></ul><p>{{body}}</p>
+            <script>
+              var menuData = [{"url": "/p1/", "t": "หน้า 1"}, {"url": "/p2/", "t": "หน้า 2"}, {"url": "/p3/", "t": "หน้า 3"}, {"url": "/p4/", "t": "หน้า 4"}];
+              menuData.forEach(function (m) { var a = document.createElement('a'); a.href = m.url; a.textContent = m.t; document.getElementById('mainmenu').appendChild(a); });
+            </script></body></html>
+            """);
+        await using var site = await TestSite.StartAsync(new Dictionary<string, TestResponse>
+        {
+            ["/"] = Templated("หน้าแรก"),
+            ["/p1/"] = Templated("หนึ่ง"),
+            ["/p2/"] = Templated("สอง"),
+            ["/p3/"] = Templated("สาม"),
+            ["/p4/"] = Templated("สี่"),
+        });
+        await using var crawler = TestCrawler.Create(("Render", "auto"), ("Concurrency", "1"));
+
+        var index = await crawler.CrawlAsync(site);
+
+        Assert.Equal(5, index.Pages.Count);
+        Assert.Equal(1, index.Rendering.Rendered);
+        Assert.Null(index.Rendering.Note);
+    }
 }
