@@ -13,6 +13,7 @@ namespace OitCrawler.Tests.Audit;
 /// Render=auto in a real Chromium; with the browser absent, the audit completes, the items are not found, and the
 /// report and console say the pages were not rendered.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class AuditRenderingTests
 {
     private const string Home = """

@@ -7,6 +7,7 @@ namespace OitCrawler.Tests.Crawling.Rendering;
 /// Rendering in a real headless Chromium (Debian's <c>chromium</c>): a menu that exists only once script runs is
 /// found, the audit goes on without a browser (and says so), and the browser fetches nothing the crawler would not.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class CrawlerRenderingTests
 {
     // The ITA menu is built from a same-site JSON endpoint whose items are codes and titles, not URLs, and the

@@ -4,6 +4,7 @@ using OitCrawler.Web;
 
 namespace OitCrawler.Tests.Crawling.Rendering;
 
+[Trait("speed", "fast")]
 public sealed class RenderSignalTests
 {
     private static readonly Uri Page = new("https://www.example.go.th/");
