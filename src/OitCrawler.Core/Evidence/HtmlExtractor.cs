@@ -296,7 +296,7 @@ internal static partial class HtmlExtractor
                     _section = heading.Length > 300 ? heading[..300] : heading;
                     if (Headings.Count < 500)
                     {
-                        Headings.Add(_section);
+                        Headings.Add(urls.Text(_section));
                     }
 
                     if (ItemCodes.Leading(_section) is null)
@@ -353,7 +353,7 @@ internal static partial class HtmlExtractor
                 case "IMG":
                     if (Images.Count < 500 && element.GetAttribute("src") is { } imgSrc)
                     {
-                        Images.Add(new ImageEvidence(imgSrc, NullIfEmpty(ThaiText.Fold(element.GetAttribute("alt")))));
+                        Images.Add(new ImageEvidence(urls.Text(imgSrc), urls.Text(NullIfEmpty(ThaiText.Fold(element.GetAttribute("alt"))))));
                     }
 
                     break;
@@ -525,7 +525,7 @@ internal static partial class HtmlExtractor
                 row = row is null || row == text ? owner : $"{owner} | {row}";
             }
 
-            Links.Add(new LinkEvidence(resolved?.AbsoluteUri ?? trimmed, resolved, text, kind, _section, row) { YearHeading = _years.Peek().Text });
+            Links.Add(urls.Link(new LinkEvidence(resolved?.AbsoluteUri ?? urls.Text(trimmed), resolved, urls.Text(text), kind, urls.Text(_section), urls.Text(row)) { YearHeading = urls.Text(_years.Peek().Text) }));
         }
 
         private Uri? Resolve(string href) => urls.Intern(UrlCanonicalizer.Resolve(baseUrl, href));
@@ -623,12 +623,12 @@ internal static partial class HtmlExtractor
                         break;
                     }
 
-                    var cells = tr.Cells.Select(CellText).ToList();
+                    var cells = tr.Cells.Select(c => urls.Text(CellText(c))).ToList();
                     _tableChars += cells.Sum(c => c.Length);
                     var links = tr.QuerySelectorAll("a[href]")
                         .Select(a => (Href: a.GetAttribute("href")!, Text: LinkText(a)))
                         .Select(a => (a.Href, a.Text, Url: Resolve(a.Href)))
-                        .Select(a => new LinkEvidence(a.Url?.AbsoluteUri ?? a.Href, a.Url, a.Text, LinkKind.Anchor, _section, null))
+                        .Select(a => urls.Link(new LinkEvidence(a.Url?.AbsoluteUri ?? urls.Text(a.Href), a.Url, urls.Text(a.Text), LinkKind.Anchor, urls.Text(_section), null)))
                         .ToList();
                     rows.Add(new TableRowEvidence(cells, links));
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using OitCrawler.Evidence;
 
 namespace OitCrawler.Web;
 
@@ -21,4 +22,20 @@ internal sealed class UrlInterner
     /// </summary>
     [return: NotNullIfNotNull(nameof(url))]
     public Uri? Intern(Uri? url) => url is null ? null : _urls.GetOrAdd(url.AbsoluteUri, url);
+
+    private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<LinkEvidence, LinkEvidence> _links = new();
+
+    // Longer texts are page bodies, not menu labels: they rarely repeat and would only grow the table.
+    private const int MaxInternedText = 400;
+
+    /// <summary>
+    /// One string per distinct short text (link texts, rows, headings, cells, image names): the menu, breadcrumb and
+    /// sidebar repeat them on every page, and each page's parse makes its own copies (half the evidence's strings).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public string? Text(string? text) => text is null || text.Length > MaxInternedText ? text : _texts.GetOrAdd(text, text);
+
+    /// <summary>One instance per distinct link (its URL, text, kind, section, row and year heading): menus repeat on every page.</summary>
+    public LinkEvidence Link(LinkEvidence link) => _links.GetOrAdd(link, link);
 }
