@@ -525,7 +525,7 @@ internal static partial class HtmlExtractor
                 row = row is null || row == text ? owner : $"{owner} | {row}";
             }
 
-            Links.Add(urls.Link(new LinkEvidence(resolved?.AbsoluteUri ?? urls.Text(trimmed), resolved, urls.Text(text), kind, urls.Text(_section), urls.Text(row)) { YearHeading = urls.Text(_years.Peek().Text) }));
+            Links.Add(urls.Value(new LinkEvidence(resolved?.AbsoluteUri ?? urls.Text(trimmed), resolved, urls.Text(text), kind, urls.Text(_section), urls.Text(row)) { YearHeading = urls.Text(_years.Peek().Text) }));
         }
 
         private Uri? Resolve(string href) => urls.Intern(UrlCanonicalizer.Resolve(baseUrl, href));
@@ -628,7 +628,7 @@ internal static partial class HtmlExtractor
                     var links = tr.QuerySelectorAll("a[href]")
                         .Select(a => (Href: a.GetAttribute("href")!, Text: LinkText(a)))
                         .Select(a => (a.Href, a.Text, Url: Resolve(a.Href)))
-                        .Select(a => urls.Link(new LinkEvidence(a.Url?.AbsoluteUri ?? urls.Text(a.Href), a.Url, urls.Text(a.Text), LinkKind.Anchor, urls.Text(_section), null)))
+                        .Select(a => urls.Value(new LinkEvidence(a.Url?.AbsoluteUri ?? urls.Text(a.Href), a.Url, urls.Text(a.Text), LinkKind.Anchor, urls.Text(_section), null)))
                         .ToList();
                     rows.Add(new TableRowEvidence(cells, links));
                 }

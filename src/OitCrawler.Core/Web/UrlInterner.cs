@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using OitCrawler.Evidence;
 
 namespace OitCrawler.Web;
 
@@ -24,7 +23,7 @@ internal sealed class UrlInterner
     public Uri? Intern(Uri? url) => url is null ? null : _urls.GetOrAdd(url.AbsoluteUri, url);
 
     private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<LinkEvidence, LinkEvidence> _links = new();
+    private readonly ConcurrentDictionary<object, object> _values = new();
 
     // Longer texts are page bodies, not menu labels: they rarely repeat and would only grow the table.
     private const int MaxInternedText = 400;
@@ -36,6 +35,7 @@ internal sealed class UrlInterner
     [return: NotNullIfNotNull(nameof(text))]
     public string? Text(string? text) => text is null || text.Length > MaxInternedText ? text : _texts.GetOrAdd(text, text);
 
-    /// <summary>One instance per distinct link (its URL, text, kind, section, row and year heading): menus repeat on every page.</summary>
-    public LinkEvidence Link(LinkEvidence link) => _links.GetOrAdd(link, link);
+    /// <summary>One instance per distinct value (a record compared by value: a link's URL, text, kind, section, row): menus repeat on every page.</summary>
+    public T Value<T>(T value)
+        where T : class => (T)_values.GetOrAdd(value, value);
 }
