@@ -93,7 +93,7 @@ internal static class Profile
         {
             foreach (var pdf in pdfs)
             {
-                _ = PdfText.Read(pdf, 20_000);
+                _ = PdfText.Read(pdf, 20_000, CancellationToken.None);
             }
 
             return Task.CompletedTask;

@@ -437,7 +437,7 @@ internal sealed class SiteView
         {
             return doc.Text is { Length: > 0 } docText
                 ? new Target(TargetKind.Document, string.Empty, docText, doc.Status, null) { Document = doc, Unread = docText.Length < ReadableDocumentChars ? [url] : [] }
-                : new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, doc.Status, doc.Scanned ? "scanned" : "not read") { Document = doc };
+                : new Target(TargetKind.OpaqueDocument, string.Empty, string.Empty, doc.Status, doc.Scanned ? "scanned" : doc.NotRead ?? "not read") { Document = doc };
         }
 
         if (Index.Fetch(url) is { } fetch)

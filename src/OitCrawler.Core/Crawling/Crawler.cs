@@ -342,9 +342,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
             if (ContentKinds.IsDocumentType(response.MediaType) || ContentKinds.IsDocumentUrl(url))
             {
-                var (text, scanned) = ContentKinds.IsPdf(response.MediaType, url) && !response.Truncated
-                    ? PdfText.Read(response.Body, o.MaxTextChars)
-                    : (null, false);
+                var pdf = ContentKinds.IsPdf(response.MediaType, url) && !response.Truncated ? ReadPdf(response.Body) : default;
                 _documents.Enqueue(new DocumentEvidence
                 {
                     Url = url,
@@ -354,13 +352,20 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     Size = response.ContentLength ?? (response.Truncated ? null : response.Body.Length),
                     LastModified = response.LastModified,
                     ETag = response.ETag,
-                    Text = text,
-                    Scanned = scanned,
+                    Text = pdf.Text,
+                    Scanned = pdf.Scanned,
+                    NotRead = pdf.NotRead,
                     Depth = entry.Depth,
                     FoundOn = entry.FoundOn,
                     FoundVia = entry.LinkText,
                 });
             }
+        }
+
+        private PdfReading ReadPdf(byte[] body)
+        {
+            using var budget = new CancellationTokenSource(PdfText.TimeBudget, owner._time);
+            return PdfText.Read(body, o.MaxTextChars, budget.Token);
         }
 
         // 304 Not Modified: the evidence of the earlier crawl stands, placed where this crawl found it.

@@ -106,6 +106,9 @@ public sealed record DocumentEvidence
     /// <summary>True when the PDF was read and had no text layer (a scan).</summary>
     public bool Scanned { get; init; }
 
+    /// <summary>Why a PDF was not read (Thai): damaged, or refused as hostile (too deep, too large inflated, too slow); null when read or not a PDF.</summary>
+    public string? NotRead { get; init; }
+
     public int Depth { get; init; }
 
     public Uri? FoundOn { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 
 namespace OitCrawler.Tests.Support;
@@ -14,14 +15,29 @@ internal static class TinyPdf
     public static byte[] WithoutText() =>
         Build("q 0.5 0.5 0.5 rg 72 72 400 600 re f Q");
 
-    private static byte[] Build(string content)
+    /// <summary>
+    /// A page whose content stream is <paramref name="content"/> Flate-compressed: small on the wire, large once
+    /// inflated (a hostile PDF's shape: millions of operators in a few kilobytes).
+    /// </summary>
+    public static byte[] WithCompressedContent(byte[] content)
+    {
+        using var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            z.Write(content);
+        }
+
+        return Build(Encoding.Latin1.GetString(compressed.ToArray()), "/Filter /FlateDecode ");
+    }
+
+    private static byte[] Build(string content, string filter = "")
     {
         var objects = new[]
         {
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            $"<< /Length {content.Length} {filter}>>\nstream\n{content}\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         };
         var pdf = new StringBuilder("%PDF-1.4\n");
@@ -40,6 +56,6 @@ internal static class TinyPdf
         }
 
         pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        return Encoding.Latin1.GetBytes(pdf.ToString());
     }
 }
