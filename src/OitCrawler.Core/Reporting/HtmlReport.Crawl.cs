@@ -61,7 +61,7 @@ internal static partial class HtmlReport
 
         foreach (var notRead in e.Documents.Where(d => d.NotRead is not null).GroupBy(d => d.NotRead).OrderByDescending(g => g.Count()))
         {
-            h.Append(" (อ่านไม่ได้ ").Append(Int(notRead.Count())).Append(" ไฟล์: ").Append(Enc(notRead.Key)).Append(')');
+            h.Append(Enc(w.T(" (อ่านไม่ได้ ", " (not read: "))).Append(Int(notRead.Count())).Append(Enc(w.T(" ไฟล์: ", ": "))).Append(Enc(notRead.Key)).Append(')');
         }
 
         h.Append("</td></tr>\n").Append(Row("เปิดด้วยเบราว์เซอร์", "Rendered in a browser")).Append(Int(e.Rendering.Rendered)).Append(Enc(w.T(" หน้า", " pages")));
