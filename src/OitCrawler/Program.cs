@@ -1,5 +1,12 @@
 using OitCrawler.Cli;
+using OitCrawler.Text;
 using Serilog;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8; // before the writers below: setting it replaces the console's own writers
+
+// Log lines on the console carry URLs and texts from sites: no escape sequence or bidi control gets through.
+Console.SetOut(TextWriter.Synchronized(ShownText.Writer(Console.Out)));
+Console.SetError(TextWriter.Synchronized(ShownText.Writer(Console.Error)));
 
 Log.Logger = new LoggerConfiguration()
     .MinimumLevel.Warning()
@@ -15,7 +22,6 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    Console.OutputEncoding = System.Text.Encoding.UTF8;
     return await Commands.RunAsync(args, Console.Out, Console.Error, cancel.Token);
 }
 catch (Exception ex)

@@ -192,7 +192,7 @@ public static class Spreadsheets
         ArgumentNullException.ThrowIfNull(table);
         var csv = new StringBuilder();
         void Line(IEnumerable<string> fields) => csv.Append(string.Join(',', fields.Select(Field))).Append("\r\n");
-        Line(table.Headers);
+        Line(table.Headers.Select(ShownText.Clean));
         foreach (var row in table.Rows)
         {
             Line(row.Select(cell => cell switch
@@ -200,7 +200,7 @@ public static class Spreadsheets
                 null => string.Empty,
                 double d => d.ToString("0.##", CultureInfo.InvariantCulture),
                 SheetLink link => link.Url.IsAbsoluteUri ? link.Url.AbsoluteUri : link.Url.OriginalString,
-                _ => Neutralize(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty),
+                _ => Neutralize(ShownText.Clean(Convert.ToString(cell, CultureInfo.InvariantCulture))),
             }));
         }
 
@@ -310,6 +310,7 @@ public static class Spreadsheets
     // A formula-looking value gets Excel's own quote prefix (hidden, and the cell never evaluates).
     private static void SetText(IXLCell cell, string text)
     {
+        text = ShownText.Clean(text);
         cell.SetValue(text);
         cell.DataType = XLDataType.Text;
         if (LooksLikeFormula(text))

@@ -15,7 +15,8 @@ public static class Html
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The text, safe inside an element or a quoted attribute.</summary>
-    public static string Encode(string? text) => Encoder.Encode(text ?? string.Empty);
+    /// <remarks>Hidden characters (<see cref="ShownText"/>) are dropped first: a browser obeys an encoded bidi override as well as a raw one.</remarks>
+    public static string Encode(string? text) => Encoder.Encode(ShownText.Clean(text));
 
     /// <summary>Whether the URL may become a link: absolute http or https.</summary>
     public static bool IsWebLink(Uri? url) =>

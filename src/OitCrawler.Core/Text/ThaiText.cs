@@ -160,12 +160,10 @@ public static partial class ThaiText
         return !previousSpace;
     }
 
-    // Zero-width spaces, control characters (an ESC from &#27; would reach the terminal) and bidi
-    // overrides (which make a report show text in another order than it is) are dropped:
-    // [\u200B\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069].
-    private static bool IsInvisible(char c) =>
-        c is '\u200B' or <= '\u0008' or '\u000B' or '\u000C' or (>= '\u000E' and <= '\u001F') or (>= '\u007F' and <= '\u009F')
-            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    // Zero-width spaces and what is never shown (ShownText: control characters, as an ESC from &#27; would reach
+    // the terminal, and bidi controls, which make a report show text in another order than it is) are dropped:
+    // [\u200B\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069].
+    private static bool IsInvisible(char c) => c == '\u200B' || ShownText.IsHidden(c);
 
     // Folded to one space: [\s\u00A0\u2000-\u200A\u202F\u205F\u3000\uFEFF] (all but the byte-order mark are \s).
     private static bool IsFoldable(char c) => char.IsWhiteSpace(c) || c == '\uFEFF';

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OitCrawler.Text;
 
 namespace OitCrawler.Web;
 
@@ -89,7 +90,7 @@ public static class UrlCanonicalizer
     {
         try
         {
-            return Uri.UnescapeDataString(url.AbsoluteUri);
+            return ShownText.Url(Uri.UnescapeDataString(url.AbsoluteUri)); // %1B and %E2%80%AE stay encoded: shown, not obeyed
         }
         catch (UriFormatException)
         {

@@ -121,6 +121,11 @@ internal static class AlertComposer
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (ShownText.IsHidden(c) && !char.IsControl(c))
+            {
+                continue; // a bidi control: dropped, as everywhere text is shown
+            }
+
             builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
         }
 

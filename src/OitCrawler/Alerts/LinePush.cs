@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using OitCrawler.Text;
 
 namespace OitCrawler.Alerts;
 
@@ -33,7 +34,7 @@ internal sealed class LinePush(HttpClient http, IOptions<AlertOptions> options)
         var line = options.Value.Line;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(line.BaseUrl.TrimEnd('/') + "/"), "v2/bot/message/push"))
         {
-            Content = JsonContent.Create(new PushBody(to, [new TextMessage("text", text.Length <= MaxText ? text : text[..MaxText])])),
+            Content = JsonContent.Create(new PushBody(to, [new TextMessage("text", Shown(text))])),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", line.ChannelAccessToken);
         request.Headers.Add("X-Line-Retry-Key", RetryKey(dedupKey));
@@ -58,6 +59,13 @@ internal sealed class LinePush(HttpClient http, IOptions<AlertOptions> options)
         {
             return new LineResult(false, "LINE could not be reached: " + ex.Message);
         }
+    }
+
+    // Cleaned as sent (a message queued before this rule existed is cleaned too), then cut to LINE's limit.
+    private static string Shown(string text)
+    {
+        var shown = ShownText.Clean(text);
+        return shown.Length <= MaxText ? shown : shown[..MaxText];
     }
 
     /// <summary>The retry key of an outbox row: a UUID (version 4 layout) from a hash of its dedup key, the same on every attempt and restart.</summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using OitCrawler.History;
+using OitCrawler.Text;
 
 namespace OitCrawler.Alerts;
 
@@ -133,7 +134,8 @@ internal sealed partial class SmtpSender(IOptions<AlertOptions> options, ILogger
             message.Headers.Add("X-OitCrawler-Run", AlertComposer.HeaderText(row.RunId));
         }
 
-        message.Body = new BodyBuilder { TextBody = row.Text, HtmlBody = row.Html }.ToMessageBody();
+        // Cleaned as sent, so a message queued before this rule existed is cleaned too.
+        message.Body = new BodyBuilder { TextBody = ShownText.Clean(row.Text), HtmlBody = ShownText.Clean(row.Html) }.ToMessageBody();
         return message;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
 using OitCrawler.Crawling;
 using OitCrawler.Rules;
+using OitCrawler.Text;
 using Serilog;
 using Serilog.Events;
 
@@ -18,6 +19,9 @@ internal static class Commands
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // Whatever a site put in a URL, a title or a reason, the terminal gets no escape sequence and no bidi control.
+        stdout = ShownText.Writer(stdout);
+        stderr = ShownText.Writer(stderr);
         var say = new Say(stdout, stderr);
         var cli = new CliContext(say, CommandTree.LanguageOption());
         var root = CommandTree.Build(cli);

@@ -40,14 +40,14 @@ public class ThaiTextTests
     private static readonly char[] Alphabet =
     [
         'a', 'Z', 'Q', '0', ' ', ' ', '\t', '\n', '\r', '\u000B', '\u000C', '\u0000', '\u0008', '\u001F', '\u007F', '\u0085', '\u009F', '\u00A0',
-        '\u00AD', '\u00C4', '\u03A3', '\u1680', '\u2000', '\u200A', '\u200B', '\u200C', '\u2013', '\u2028', '\u202A', '\u202E', '\u202F', '\u205F',
+        '\u00AD', '\u00C4', '\u03A3', '\u1680', '\u2000', '\u200A', '\u200B', '\u200C', '\u2013', '\u2028', '\u200E', '\u200F', '\u061C', '\u202A', '\u202E', '\u202F', '\u205F',
         '\u2066', '\u2069', '\u3000', '\uFEFF', '\uFF26', '\u0E01', '\u0E32', '\u0E33', '\u0E48', '\u0E4D', '\u0E50', '\u0E59', '\u0E5B', '\u0E7F',
     ];
 
     [Fact]
     public void Fold_RandomText_SameAsTheRegularExpressions()
     {
-        var invisible = new Regex(@"[\u200B\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]");
+        var invisible = new Regex(@"[\u200B\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
         var spaces = new Regex(@"[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\uFEFF]+");
         var random = new Random(2568);
         for (var i = 0; i < 20_000; i++)
