@@ -62,6 +62,7 @@ internal static class NightlyCommands
         RunState.Complete => "ครบ",
         RunState.Partial => "ไม่ครบ",
         RunState.Unreachable => "เข้าเว็บไซต์ไม่ได้",
+        RunState.Reporting => "ยังไม่มีรายงาน",
         _ => "กำลังตรวจ",
     };
 

@@ -13,6 +13,9 @@ namespace OitCrawler.Cli;
 internal static class RunHistoryTable
 {
 
+    /// <summary>Under a run that reads <c>reporting</c>: stored, its reports not (yet) in place.</summary>
+    internal const string ReportingNote = "ยังไม่มีรายงาน: บันทึกผลแล้ว รายงานกำลังเขียนอยู่ หรือโปรแกรมหยุดก่อนเขียนเสร็จ (การตรวจครั้งต่อไปจะบันทึกไว้) / no report yet: stored; its reports are being written, or the process stopped before they were (the next run notes it)";
+
     /// <summary>The time zone of <c>Schedule:TimeZone</c>, or Bangkok when it is not set or not on this machine.</summary>
     public static TimeZoneInfo Zone(string? configured)
     {
@@ -51,6 +54,11 @@ internal static class RunHistoryTable
             if (showSite)
             {
                 w.WriteLine($"    {run.Site}");
+            }
+
+            if (run.State == RunState.Reporting)
+            {
+                w.WriteLine($"    ! {ReportingNote}");
             }
 
             foreach (var note in (run.Notes ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

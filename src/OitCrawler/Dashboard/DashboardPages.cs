@@ -596,6 +596,7 @@ internal static class DashboardPages
         {
             RunState.Complete => ("ok", "ครบถ้วน"),
             RunState.Running => ("running", "กำลังตรวจ"),
+            RunState.Reporting => ("running", "ยังไม่มีรายงาน"),
             RunState.Unreachable => ("bad", "เข้าถึงเว็บไซต์ไม่ได้"),
             _ => ("warn", r.WasInterrupted ? "ถูกขัดจังหวะ" : "ไม่ครบ"),
         };

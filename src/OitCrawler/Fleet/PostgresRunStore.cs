@@ -143,6 +143,9 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // A fleet node writes a run's reports before storing it (FleetAudit): its runs are never left reporting.
+    public Task SettleWithoutReportsAsync(string runId, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task AddNoteAsync(string runId, string note, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand("UPDATE runs SET notes = CASE WHEN notes IS NULL THEN $2 ELSE notes || chr(10) || $2 END WHERE run_id = $1");

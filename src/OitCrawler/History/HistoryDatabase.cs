@@ -21,7 +21,7 @@ internal sealed class HistoryDatabase
             rules_year INTEGER NOT NULL,
             started_at TEXT NOT NULL,
             finished_at TEXT,
-            state TEXT NOT NULL,              -- running | complete | partial | unreachable
+            state TEXT NOT NULL,              -- running | reporting | complete | partial | unreachable
             outcome TEXT,
             outcome_reason TEXT,
             pages INTEGER NOT NULL DEFAULT 0,
@@ -78,6 +78,9 @@ internal sealed class HistoryDatabase
         """,
         """
         ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'email';  -- email | line: one outbox, one retry policy for both
+        """,
+        """
+        ALTER TABLE runs ADD COLUMN reported_state TEXT;     -- a 'reporting' run's state once its report set is in place (or its failure noted)
         """,
     ];
 

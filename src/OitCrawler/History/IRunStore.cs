@@ -7,8 +7,9 @@ namespace OitCrawler.History;
 internal interface IRunStore
 {
     /// <summary>
-    /// Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>), and notes
-    /// on stored runs that the process died before writing their reports; returns how many runs were left running.
+    /// Marks runs left <c>running</c> by a process that died as partial (<see cref="RunOutcomes.Abandoned"/>), and gives runs
+    /// left <c>reporting</c> their state with a note that the process died before writing their reports (their verdicts
+    /// and alerts stand); returns how many runs were left running.
     /// </summary>
     Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
@@ -16,7 +17,9 @@ internal interface IRunStore
 
     /// <summary>
     /// Stores a finished run's verdicts and scores, sets its state and queues its alerts, in one transaction: a
-    /// run is never stored without its alerts. Returns how many alerts were new in the outbox.
+    /// run is never stored without its alerts. Without <paramref name="reportPath"/> the run reads <see cref="RunState.Reporting"/>
+    /// until <see cref="SetReportPathAsync"/> or <see cref="SettleWithoutReportsAsync"/>: it never reads complete before its
+    /// report set is in place. Returns how many alerts were new in the outbox.
     /// </summary>
     /// <param name="runId">The run begun by <see cref="BeginRunAsync"/>.</param>
     /// <param name="state">Its state.</param>
@@ -27,8 +30,11 @@ internal interface IRunStore
     /// <param name="cancellationToken">Cancels storing.</param>
     Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, OutboxBatch? alerts, CancellationToken cancellationToken);
 
-    /// <summary>Records that the run's reports were written into <paramref name="reportPath"/>.</summary>
+    /// <summary>Records that the run's reports were written into <paramref name="reportPath"/>: a run stored without them takes its state only now.</summary>
     Task SetReportPathAsync(string runId, string reportPath, CancellationToken cancellationToken);
+
+    /// <summary>The run's reports could not be written (a note on the run says why): it takes its state without them.</summary>
+    Task SettleWithoutReportsAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>Marks a run partial with <see cref="RunOutcomes.Error"/> and the reason.</summary>
     Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken);

@@ -6,10 +6,14 @@ using OitCrawler.Web;
 
 namespace OitCrawler.History;
 
-/// <summary>Where a run stands: <c>running</c> until it is stored; then complete, partial (cut short) or unreachable.</summary>
+/// <summary>
+/// Where a run stands: <c>running</c> until it is stored; <c>reporting</c> while its verdicts and alerts are stored
+/// and its reports are not yet in place; then complete, partial (cut short) or unreachable.
+/// </summary>
 internal enum RunState
 {
     Running,
+    Reporting,
     Complete,
     Partial,
     Unreachable,

@@ -23,15 +23,14 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         command.Parameters.AddWithValue("$now", DbTime.ToText(now));
         var abandoned = await command.ExecuteNonQueryAsync(cancellationToken);
 
-        // Stored, but no report folder recorded and no failed step noted: the process died between storing the run
-        // and writing its reports. Its verdicts stand; the note says why it has no report.
+        // Stored, but its reports neither in place nor failed: the process died between storing the run and the end
+        // of its reports. Its verdicts and alerts stand; the note says why it has no report.
         await using var noReports = connection.CreateCommand();
         noReports.CommandText = $"""
-            UPDATE runs SET notes = '{NoReportsNote}'
-            WHERE state <> 'running' AND report_path IS NULL AND notes IS NULL AND outcome NOT IN ($abandoned, $error)
+            UPDATE runs SET state = COALESCE(reported_state, 'complete'),
+                notes = CASE WHEN notes IS NULL THEN '{NoReportsNote}' ELSE notes || char(10) || '{NoReportsNote}' END
+            WHERE state = 'reporting'
             """;
-        noReports.Parameters.AddWithValue("$abandoned", RunOutcomes.Abandoned);
-        noReports.Parameters.AddWithValue("$error", RunOutcomes.Error);
         await noReports.ExecuteNonQueryAsync(cancellationToken);
         return abandoned;
     }
@@ -43,9 +42,18 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE runs SET report_path = $report WHERE run_id = $id";
+        command.CommandText = "UPDATE runs SET report_path = $report, state = COALESCE(reported_state, state) WHERE run_id = $id";
         command.Parameters.AddWithValue("$id", runId);
         command.Parameters.AddWithValue("$report", reportPath);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SettleWithoutReportsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE runs SET state = COALESCE(reported_state, state) WHERE run_id = $id AND state = 'reporting'";
+        command.Parameters.AddWithValue("$id", runId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -75,7 +83,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         {
             update.Transaction = tx;
             update.CommandText = """
-                UPDATE runs SET finished_at = $finished, state = $state, outcome = $outcome, outcome_reason = $reason,
+                UPDATE runs SET finished_at = $finished, state = $state, reported_state = $reported, outcome = $outcome, outcome_reason = $reason,
                     pages = $pages, documents = $documents, oit = $oit, indicator9 = $i9, indicator10 = $i10,
                     scores_json = $scores, report_path = $report, rules_year = $rules
                 WHERE run_id = $id
@@ -83,7 +91,8 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
                 """;
             update.Parameters.AddWithValue("$id", runId);
             update.Parameters.AddWithValue("$finished", DbTime.ToText(result.FinishedAt));
-            update.Parameters.AddWithValue("$state", StateText(state));
+            update.Parameters.AddWithValue("$state", reportPath is null ? StateText(RunState.Reporting) : StateText(state)); // complete only with its reports
+            update.Parameters.AddWithValue("$reported", StateText(state));
             update.Parameters.AddWithValue("$outcome", result.Evidence.Outcome.ToString());
             update.Parameters.AddWithValue("$reason", (object?)result.Evidence.OutcomeReason ?? DBNull.Value);
             update.Parameters.AddWithValue("$pages", result.Evidence.Pages.Count);

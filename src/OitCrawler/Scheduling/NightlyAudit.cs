@@ -25,7 +25,8 @@ internal sealed record NightlyRun(string RunId, RunState State, AuditResult Resu
 /// One audit as the service runs it, used by the scheduled job, the start-up catch-up and
 /// <c>run-now</c> alike: take the lock → begin the run (state running) → crawl with the page cache
 /// (conditional requests) → detect changes → store verdicts, scores and the alerts in one transaction (the
-/// alerts held back from the outbox job) → write the reports into the run's folder → save the pages → trend.json → send
+/// alerts held back from the outbox job; the run reads <c>reporting</c>) → write the reports into the run's folder (the
+/// run now reads complete, partial or unreachable) → save the pages → trend.json → send
 /// the alerts. Each step after storing is on its own: its failure is logged and noted on the run, and the
 /// steps after it still run. A shutdown cancels the crawl; what was gathered is still
 /// reported and stored as a partial run, and nothing is alerted from it.
@@ -113,7 +114,8 @@ internal sealed partial class NightlyAudit(
         }
 
         // Then the verdicts: whatever fails after this (a full disk, a read-only output folder, the page cache), the
-        // run is stored complete with its alerts queued.
+        // run is stored with its alerts queued. It reads "reporting" until its report set is in place (or their failure
+        // is noted on it), so a process killed in between never leaves a run that reads complete with no report.
         int queued;
         try
         {
@@ -140,6 +142,7 @@ internal sealed partial class NightlyAudit(
             alerted = new AlertOutcome(plan.Changes, queued, null);
         }
 
+        var reported = false;
         await StepAsync(runId, problems, "reports", async () =>
         {
             var reportsStarted = timeProvider.GetTimestamp();
@@ -153,8 +156,13 @@ internal sealed partial class NightlyAudit(
             files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, auditOptions.Value.Language, storing.Token));
             var reportsTime = timeProvider.GetElapsedTime(reportsStarted);
             LogReportsPhase(reportsTime, files.Count);
-            await store.SetReportPathAsync(runId, folder, storing.Token);
+            await store.SetReportPathAsync(runId, folder, storing.Token); // only now does the run read complete
+            reported = true;
         });
+        if (!reported)
+        {
+            await SettleWithoutReportsAsync(runId);
+        }
 
         if (state != RunState.Unreachable)
         {
@@ -216,6 +224,18 @@ internal sealed partial class NightlyAudit(
             {
                 await NoteAsync(runId, note);
             }
+        }
+    }
+
+    private async Task SettleWithoutReportsAsync(string runId)
+    {
+        try
+        {
+            await store.SettleWithoutReportsAsync(runId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogNoteFailed(ex, runId, ex.Message); // left reporting: the next start settles it with a note
         }
     }
 

@@ -73,28 +73,52 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task AbandonRunningAsync_RunStoredButKilledBeforeItsReports_NotedOnTheRun()
+    public async Task FinishRunAsync_WithoutReports_ReadsReportingUntilTheyAreInPlaceOrTheirFailureIsNoted()
     {
-        // Regression: a process killed after storing the run and before writing its reports left a "complete"
-        // run with a report path to a folder that has no report, and no note saying so.
+        // Regression: a run read complete from the moment it was stored, before its reports: a process killed
+        // in between left a "complete" run with no report and no note.
+        var store = await StoreAsync();
+        var result = Audits.Make(null, at: Night);
+        await store.BeginRunAsync("written", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
+        await store.FinishRunAsync("written", RunState.Unreachable, result, null, null, CancellationToken.None);
+        await store.BeginRunAsync("failed", result.Site, 2568, 2568, Night.AddDays(1), "schedule", CancellationToken.None);
+        await store.FinishRunAsync("failed", RunState.Complete, result, null, null, CancellationToken.None);
+
+        Assert.All(await store.ListRunsAsync(null, 10, CancellationToken.None), r => Assert.Equal(RunState.Reporting, r.State));
+        Assert.Null(await store.LastCompleteRunAsync(result.Site, null, CancellationToken.None));
+
+        await store.SetReportPathAsync("written", "/out/runs/written", CancellationToken.None);
+        await store.AddNoteAsync("failed", "reports failed: IOException: No space left on device", CancellationToken.None);
+        await store.SettleWithoutReportsAsync("failed", CancellationToken.None);
+
+        var runs = (await store.ListRunsAsync(null, 10, CancellationToken.None)).ToDictionary(r => r.RunId);
+        Assert.Equal(RunState.Unreachable, runs["written"].State); // the state it was stored with, now that its reports are in place
+        Assert.Equal("/out/runs/written", runs["written"].ReportPath);
+        Assert.Equal(RunState.Complete, runs["failed"].State);
+        Assert.Equal("reports failed: IOException: No space left on device", runs["failed"].Notes);
+    }
+
+    [Fact]
+    public async Task AbandonRunningAsync_RunStoredButKilledBeforeItsReports_TakesItsStateWithANote()
+    {
         var store = await StoreAsync();
         var result = Audits.Make(null, at: Night);
         await store.BeginRunAsync("killed", result.Site, 2568, 2568, Night, "schedule", CancellationToken.None);
         await store.FinishRunAsync("killed", RunState.Complete, result, null, null, CancellationToken.None); // what the nightly audit stores before the reports
         await RunAsync(store, "failed", Night.AddDays(1), RunState.Complete, ItemStatus.Pass);
         await store.AddNoteAsync("failed", "reports failed: IOException: No space left on device", CancellationToken.None);
-        await store.BeginRunAsync("written", result.Site, 2568, 2568, Night.AddDays(2), "schedule", CancellationToken.None);
-        await store.FinishRunAsync("written", RunState.Complete, result, null, null, CancellationToken.None);
-        await store.SetReportPathAsync("written", "/out/runs/written", CancellationToken.None);
+        await RunAsync(store, "written", Night.AddDays(2), RunState.Complete, ItemStatus.Pass);
 
-        await store.AbandonRunningAsync(Night.AddDays(3), CancellationToken.None);
+        Assert.Equal(0, await store.AbandonRunningAsync(Night.AddDays(3), CancellationToken.None));
 
         var runs = (await store.ListRunsAsync(null, 10, CancellationToken.None)).ToDictionary(r => r.RunId);
-        Assert.Equal(RunState.Complete, runs["killed"].State); // its verdicts stand
+        Assert.Equal(RunState.Complete, runs["killed"].State); // its verdicts (and the alerts queued with them) stand
+        Assert.False(runs["killed"].WasInterrupted);
         Assert.Contains("before its reports", runs["killed"].Notes, StringComparison.Ordinal);
+        Assert.Contains("โปรแกรมหยุดก่อนเขียนรายงาน", runs["killed"].Notes, StringComparison.Ordinal);
+        Assert.Null(runs["killed"].ReportPath);
         Assert.Equal("reports failed: IOException: No space left on device", runs["failed"].Notes); // already says why
         Assert.Null(runs["written"].Notes);
-        Assert.Equal("/out/runs/written", runs["written"].ReportPath);
     }
 
     [Fact]
@@ -162,6 +186,6 @@ public sealed class SqliteRunStoreTests : IDisposable
     {
         var result = Audits.Make(o12 == ItemStatus.Pass ? null : new Dictionary<string, ItemStatus> { ["O12"] = o12 }, outcome, at);
         await store.BeginRunAsync(id, result.Site, 2568, 2568, at, "schedule", CancellationToken.None);
-        await store.FinishRunAsync(id, state, result, null, null, CancellationToken.None);
+        await store.FinishRunAsync(id, state, result, $"/out/runs/{id}", null, CancellationToken.None);
     }
 }

@@ -128,6 +128,102 @@ public sealed class NightlyAuditTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task RunNow_KilledAfterStoringBeforeItsReports_NeverReadsCompleteWithoutThem_AlertsQueuedWithIt_NextStartNotesIt()
+    {
+        // Regression: a run read complete as soon as it was stored; killed before its reports, it showed as complete
+        // with no report and no note. The child process stops for real between the two: its report.json is a named
+        // pipe nobody reads (made as the crawl starts, when the run's id is known), so it blocks there until killed.
+        var settings = NightlyHarness.Settings(_temp, new Uri("http://127.0.0.1:9/"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)), // SMTP down: alerts wait
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
+        string? killedRunId = null;
+        var fifo = new Lock();
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite, app => app.Use(async (context, next) =>
+        {
+            lock (fifo)
+            {
+                if (killedRunId is null)
+                {
+                    killedRunId = RunningRunId(settings["History:DatabasePath"]!);
+                    var folder = Path.Combine(settings["Audit:OutputDirectory"]!, "runs", killedRunId);
+                    Directory.CreateDirectory(folder);
+                    using var mkfifo = Process.Start("mkfifo", Path.Combine(folder, "report.json.tmp"));
+                    mkfifo.WaitForExit();
+                    Assert.Equal(0, mkfifo.ExitCode);
+                }
+            }
+
+            await next(context);
+        }));
+        settings["Audit:Site"] = server.BaseUri.AbsoluteUri;
+
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using (var child = StartRunNow(settings, line =>
+        {
+            output.Enqueue(line);
+            if (line.Contains(" stored as ", StringComparison.Ordinal))
+            {
+                stored.TrySetResult();
+            }
+        }))
+        {
+            try
+            {
+                var exited = child.WaitForExitAsync();
+                var first = await Task.WhenAny(stored.Task, exited).WaitAsync(TimeSpan.FromSeconds(120)); // a bound for a failing test, not a sleep
+                Assert.True(first == stored.Task, "run-now ended without storing the run:\n" + string.Join("\n", output));
+                child.Kill(entireProcessTree: true); // stored; its reports cannot be in place (the pipe blocks them)
+                await child.WaitForExitAsync();
+            }
+            finally
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                }
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var harness = NightlyHarness.Create(settings);
+        var killed = Assert.Single(await harness.Store.ListRunsAsync(null, 10, CancellationToken.None));
+        Assert.Equal(killedRunId, killed.RunId);
+        Assert.Equal(RunState.Reporting, killed.State); // not complete: its reports are not in place
+        Assert.Null(killed.ReportPath);
+        Assert.False(File.Exists(Path.Combine(settings["Audit:OutputDirectory"]!, "runs", killedRunId!, "report.html")));
+        Assert.True(await HistoryDatabaseTests.ScalarAsync(harness.Database, $"SELECT count(*) FROM outbox WHERE run_id = '{killedRunId}'") is long queued && queued > 0); // queued with the run, not after it
+        using (var table = new StringWriter())
+        {
+            RunHistoryTable.Write(table, [killed], showSite: false, RunHistoryTable.Zone(null));
+            Assert.Matches($@"{killedRunId} [^\n]* reporting [^\n]*\n\s+! ยังไม่มีรายงาน", table.ToString().ReplaceLineEndings("\n"));
+        }
+
+        File.Delete(Path.Combine(settings["Audit:OutputDirectory"]!, "runs", killedRunId!, "report.json.tmp"));
+        var next = await Task.Run(() => harness.Audit.RunAsync("startup", CancellationToken.None));
+
+        Assert.Equal(RunState.Complete, next!.State);
+        var runs = (await harness.Store.ListRunsAsync(null, 10, CancellationToken.None)).ToDictionary(r => r.RunId);
+        Assert.Equal(RunState.Complete, runs[killedRunId!].State); // its verdicts stand, and the next run compared itself with them
+        Assert.Contains("โปรแกรมหยุดก่อนเขียนรายงาน", runs[killedRunId!].Notes, StringComparison.Ordinal);
+        Assert.Equal(next.ReportDirectory, runs[next.RunId].ReportPath);
+        Assert.Null(runs[next.RunId].Notes);
+        Assert.False(next.Alerts!.Changes.ShouldAlert); // nothing new since the killed run: its alerts are not sent twice
+    }
+
+    private static string RunningRunId(string databasePath)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT run_id FROM runs WHERE state = 'running'";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public async Task RunAsync_PageRemovedBetweenRuns_MailsTheNewGapToTheInformationUnitAndItsOwnerOnce()
     {
         var site = _temp.File("site");
@@ -314,7 +410,7 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Contains("Audit:Site", stderr.ToString(), StringComparison.Ordinal);
     }
 
-    private Process StartRunNow(Dictionary<string, string?> settings)
+    private Process StartRunNow(Dictionary<string, string?> settings, Action<string>? onLine = null)
     {
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
         var info = new ProcessStartInfo(dotnet)
@@ -332,8 +428,8 @@ public sealed class NightlyAuditTests : IDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { onLine?.Invoke(line); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) { onLine?.Invoke(line); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
