@@ -5,7 +5,7 @@ namespace OitCrawler.Assessment;
 /// <summary>How strongly a year speaks for a document's period, from the strongest (rules/README.md, "Periods").</summary>
 internal enum PeriodRank
 {
-    /// <summary>A period stated in the document (its title or text): "ประจำปีงบประมาณ 2567", "FY 2567", "2566–2570".</summary>
+    /// <summary>A period stated for the document: "ประจำปีงบประมาณ 2567" or "FY 2567" in its title or text, "2566–2570" in its title.</summary>
     Stated,
 
     /// <summary>A year in the link's label (stated or bare) or a bare year in the document's own title: "แผนอัตรากำลัง 2568".</summary>
@@ -39,14 +39,17 @@ internal static class PeriodSignals
         var labelYears = Own(label);
         // The document's own first line is its title when it has no heading (a PDF's text layer).
         var firstLine = heading.Trim().Length == 0 ? lead.Split('\n', 2)[0] : string.Empty;
+        // A range names a document's period in its title; in running text it names another document ("ทบทวนแผนพัฒนา
+        // ท้องถิ่น (พ.ศ. 2566 - 2570)" in the minutes of a meeting of FY 2568), so there it counts as a date inside.
         Add(PeriodRank.Stated, "title", headingYears.Where(IsStated));
-        Add(PeriodRank.Stated, "document", leadYears.Where(IsStated));
+        Add(PeriodRank.Stated, "document title", Own(ThaiYears.Find(firstLine)).Where(y => y.Kind == YearKind.Range));
+        Add(PeriodRank.Stated, "document", leadYears.Where(y => y.Kind == YearKind.FiscalYear));
         Add(PeriodRank.Title, "link label", labelYears.Where(y => y.Kind != YearKind.Date));
         Add(PeriodRank.Title, "title", headingYears.Where(IsBare));
         Add(PeriodRank.Title, "document title", Own(ThaiYears.Find(firstLine)).Where(IsBare));
         var file = FileName(url);
         Add(PeriodRank.FileName, "file name", Own(ThaiYears.FindInUrl(file)));
-        Add(PeriodRank.Inside, "dates in the document", leadYears.Where(y => !IsStated(y)));
+        Add(PeriodRank.Inside, "dates in the document", leadYears.Where(y => y.Kind != YearKind.FiscalYear));
         Add(PeriodRank.Inside, "dates in the link label", labelYears.Where(y => y.Kind == YearKind.Date));
         var folder = new Uri(url, "./");
         Add(PeriodRank.Context, "URL folder", Own(ThaiYears.FindInUrl(folder)));

@@ -23,6 +23,13 @@ public sealed class AuditOptions
     [Required]
     public string OutputDirectory { get; set; } = "out";
 
+    /// <summary>
+    /// The kind of agency (an id or name from <c>rules/agency-kinds.json</c>: <c>municipality</c>, <c>sao</c>, <c>อบต.</c>,
+    /// <c>public-organization</c>…), which selects the element lists that apply. Empty: the measures file's
+    /// <c>agencyKind</c>, else the kind the agency's name tells, else the file's default.
+    /// </summary>
+    public string? AgencyKind { get; set; }
+
     /// <summary>The agency's measures file (issues, activities, units, item mapping, past scores); optional.</summary>
     public string? MeasuresFile { get; set; }
 

@@ -28,6 +28,9 @@ public sealed record AuditResult(
     /// <summary>The agency's name: from its measures file, else from the home page's title, else the site's host.</summary>
     public string Agency => Measures?.Agency is { Length: > 0 } named ? named : AgencyNames.FromTitle(Evidence.Home?.Title) ?? Site.IdnHost;
 
+    /// <summary>The kind of agency the element lists were chosen for; null when the rules have no kinds file.</summary>
+    public AgencyKind? AgencyKind { get; init; }
+
     /// <summary>How long the crawl and the assessment took (reports are timed by whoever writes them).</summary>
     public AuditTimings Timings { get; init; } = AuditTimings.None;
 }
@@ -94,6 +97,7 @@ public sealed partial class AuditRunner(
     {
         var (rules, auditYear, note) = SelectRules(year);
         var measures = LoadMeasures();
+        var configuredKind = ConfiguredKind(measures);
         var notes = new List<string>();
         if (note is not null)
         {
@@ -120,6 +124,8 @@ public sealed partial class AuditRunner(
             notes.Add(renderNote);
         }
 
+        var kind = configuredKind ?? InferKind(measures, evidence, notes);
+        rules = kind is null ? rules : rules.ForKind(kind);
         var items = Assessor.Assess(evidence, rules, auditYear);
         var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
         var gaps = GapBuilder.Build(items, rules, auditYear, measures);
@@ -131,12 +137,55 @@ public sealed partial class AuditRunner(
         var assessTime = timeProvider.GetElapsedTime(assessStarted);
         return new AuditResult(site, rules, auditYear, startedAt, timeProvider.GetUtcNow(), evidence, items, score, gaps, measures, notes)
         {
+            AgencyKind = kind,
             Timings = new AuditTimings(crawlTime, assessTime, evidence.Pages.Count, evidence.Documents.Count, items.Count)
             {
                 CrawlCpu = cpuAtAssessment - cpuAtCrawl,
                 AssessmentCpu = Environment.CpuUsage.TotalTime - cpuAtAssessment,
             },
         };
+    }
+
+    /// <summary>
+    /// The kind the configuration (<c>Audit:AgencyKind</c>) or the measures file states; null when neither does. An
+    /// unknown configured kind is an error before anything is fetched.
+    /// </summary>
+    private AgencyKind? ConfiguredKind(MeasuresFile? measures)
+    {
+        var kinds = LoadCatalog().Kinds;
+        if (kinds.Kinds.Count == 0)
+        {
+            return null;
+        }
+
+        if (options.Value.AgencyKind is { Length: > 0 } configured)
+        {
+            return kinds.Find(configured) ?? throw new DataFileException([new FileProblem("Audit:AgencyKind", 0, 0,
+                $"ไม่รู้จักประเภทหน่วยงาน '{configured}' (มี {string.Join(", ", kinds.Kinds.Select(k => k.Id))})\n    unknown agency kind '{configured}'; known: {string.Join(", ", kinds.Kinds.Select(k => k.Id))}")]);
+        }
+
+        return measures?.AgencyKind is { Length: > 0 } stated ? kinds.Find(stated) : null;
+    }
+
+    /// <summary>The kind the agency's name tells (measures file, else the home page's title), else the default; says which in a note.</summary>
+    private AgencyKind? InferKind(MeasuresFile? measures, EvidenceIndex evidence, List<string> notes)
+    {
+        var kinds = LoadCatalog().Kinds;
+        if (kinds.Kinds.Count == 0)
+        {
+            return null;
+        }
+
+        var name = measures?.Agency is { Length: > 0 } named ? named : AgencyNames.FromTitle(evidence.Home?.Title);
+        if (kinds.FromName(name) is { } told)
+        {
+            notes.Add($"ประเภทหน่วยงาน: {told.Th} (จากชื่อ “{name}”; กำหนดเองได้ที่ Audit:AgencyKind) / agency kind: {told.En} (from the name; set Audit:AgencyKind to change)");
+            return told;
+        }
+
+        var fallback = kinds.Find(kinds.Default)!;
+        notes.Add($"ประเภทหน่วยงาน: ไม่ทราบจากชื่อ ใช้ {fallback.Th} (กำหนดที่ Audit:AgencyKind) / agency kind: not told by the name; assumed {fallback.En} (set Audit:AgencyKind)");
+        return fallback;
     }
 
     // Loaded and validated once per runner: selecting the rules, running and reading the measures share it.

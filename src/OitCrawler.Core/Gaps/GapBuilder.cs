@@ -15,25 +15,11 @@ public static class GapBuilder
     /// </summary>
     public static IReadOnlyList<Gap> Build(IReadOnlyList<ItemResult> items, RuleSet rules, int year, MeasuresFile? measures)
     {
-        var key = rules.Year.ToString(CultureInfo.InvariantCulture);
-        var units = measures?.Units.ToDictionary(u => u.Id, StringComparer.Ordinal) ?? [];
         var weight = items.Count == 0 ? 0 : Math.Round(100.0 / items.Count, 2);
         var gaps = new List<Gap>();
         foreach (var item in items.Where(i => i.Status != ItemStatus.Pass))
         {
-            var refs = new List<MeasureRef>();
-            foreach (var issue in measures?.Issues ?? [])
-            {
-                foreach (var activity in issue.Activities)
-                {
-                    if (activity.Items.TryGetValue(key, out var codes) && codes.Any(c => string.Equals(c, item.Rule.Code, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        refs.Add(new MeasureRef(issue.Number, issue.Title, activity.Id, activity.Title, activity.Units.Select(u => units[u]).ToList()));
-                    }
-                }
-            }
-
-            gaps.Add(new Gap(item, refs, Fill(ActionTh(item, year), year), Fill(ActionEn(item), year), weight));
+            gaps.Add(new Gap(item, MeasuresOf(item.Rule.Code, rules, measures), Fill(ActionTh(item, year), year), Fill(ActionEn(item), year), weight));
         }
 
         return gaps
@@ -43,6 +29,34 @@ public static class GapBuilder
             .ThenBy(g => ItemCodes.Parse(g.Item.Rule.Code)) // codes are validated O1…O99 by the rules loader
             .ToList();
     }
+
+    /// <summary>The activities of the measures that name item <paramref name="code"/> for these rules' year, with their units.</summary>
+    public static IReadOnlyList<MeasureRef> MeasuresOf(string code, RuleSet rules, MeasuresFile? measures)
+    {
+        var key = rules.Year.ToString(CultureInfo.InvariantCulture);
+        var units = measures?.Units.ToDictionary(u => u.Id, StringComparer.Ordinal) ?? [];
+        var refs = new List<MeasureRef>();
+        foreach (var issue in measures?.Issues ?? [])
+        {
+            foreach (var activity in issue.Activities)
+            {
+                if (activity.Items.TryGetValue(key, out var codes) && codes.Any(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase)))
+                {
+                    refs.Add(new MeasureRef(issue.Number, issue.Title, activity.Id, activity.Title, activity.Units.Select(u => units[u]).ToList()));
+                }
+            }
+        }
+
+        return refs;
+    }
+
+    /// <summary>What to do about a pass whose elements could not be read: open the evidence and check them.</summary>
+    public static string VerifyAction(ItemResult item) =>
+        $"เปิด {Url(item)} ตรวจด้วยตนเองว่ามี: {string.Join(", ", item.Unchecked)} (ระบบอ่านเนื้อหาไม่ได้ จึงตรวจองค์ประกอบไม่ได้)";
+
+    /// <summary><see cref="VerifyAction"/> in English.</summary>
+    public static string VerifyActionEn(ItemResult item) =>
+        $"open {Url(item)} and check by hand that it has: {string.Join(", ", item.Unchecked)} (its content could not be read, so the elements were not checked)";
 
     private static string ActionTh(ItemResult item, int year)
     {

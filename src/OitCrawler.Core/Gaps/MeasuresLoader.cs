@@ -24,6 +24,11 @@ public static class MeasuresLoader
             problems.Add("$.agency", "agency is empty");
         }
 
+        if (measures.AgencyKind is { Length: > 0 } kind && catalog.Kinds.Kinds.Count > 0 && catalog.Kinds.Find(kind) is null)
+        {
+            problems.Add("$.agencyKind", $"agency kind '{kind}' is not one of the kinds in {AgencyKindsFile.FileName} ({string.Join(", ", catalog.Kinds.Kinds.Select(k => k.Id))})");
+        }
+
         CheckEmail(measures.InformationUnit.Email, "$.informationUnit.email", problems);
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
         for (var u = 0; u < measures.Units.Count; u++)

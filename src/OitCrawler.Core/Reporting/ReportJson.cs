@@ -49,7 +49,8 @@ internal static class ReportJson
             i.Status,
             i.Evidence.Select(e => new EvidenceDocument(e.Url.AbsoluteUri, UrlCanonicalizer.Display(e.Url), e.FoundOn?.AbsoluteUri, e.LinkText, e.ClickPath)).ToList(),
             i.Reasons.Select(r => r.Th).ToList(),
-            i.Reasons.Select(r => r.En).ToList())).ToList(),
+            i.Reasons.Select(r => r.En).ToList(),
+            i.Unchecked)).ToList(),
         new ScoreDocument(
             result.Score.Oit,
             result.Score.Indicator9,
@@ -118,7 +119,8 @@ internal sealed record ItemDocument(
     ItemStatus Status,
     IReadOnlyList<EvidenceDocument> Evidence,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> ReasonsEn);
+    IReadOnlyList<string> ReasonsEn,
+    IReadOnlyList<string> Unchecked);
 
 /// <summary><c>url</c> is what to enter in ITAS; <c>displayUrl</c> is the same with Thai decoded.</summary>
 internal sealed record EvidenceDocument(string Url, string DisplayUrl, string? FoundOn, string? LinkText, IReadOnlyList<string> ClickPath);

@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using OitCrawler.Assessment;
 using OitCrawler.Audit;
 using OitCrawler.Evidence;
+using OitCrawler.Gaps;
 using OitCrawler.Text;
 using OitCrawler.Web;
 
@@ -47,6 +48,12 @@ public static class Spreadsheets
     /// <summary>How many URLs the checklist gives an item (ITAS answer tables list a hub page and documents).</summary>
     public const int ChecklistUrls = 3;
 
+    /// <summary>ผลตรวจ of a pass whose elements could not be read, in the gap tracker.</summary>
+    public const string UncheckedStatus = "ผ่าน (ต้องเปิดตรวจองค์ประกอบเอง)";
+
+    /// <summary><see cref="UncheckedStatus"/> in English.</summary>
+    public const string UncheckedStatusEn = "pass (open it to check the elements)";
+
     // Excel, LibreOffice and Sheets run a cell that starts with one of these as a formula.
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -87,6 +94,34 @@ public static class Spreadsheets
         })).ToList();
 
         var state = w.T("สถานะ", "Status");
+        // Passes judged on what is visible (a scan, an external system): not gaps, but a person must open them.
+        var weight = result.Items.Count == 0 ? 0 : Math.Round(100.0 / result.Items.Count, 2);
+        foreach (var item in result.Items.Where(i => i.Status == ItemStatus.Pass && i.Unchecked.Count > 0))
+        {
+            var measures = GapBuilder.MeasuresOf(item.Rule.Code, result.Rules, result.Measures);
+            rows.Add(
+            [
+                string.Join(", ", measures.SelectMany(m => m.Units).Select(u => u.Name).Distinct(StringComparer.Ordinal)) is { Length: > 0 } owners ? owners : w.T(ReportView.NoMeasureGroup, "no measure covers it"),
+                item.Rule.Code,
+                names.TryGetValue(item.Rule.SubIndicator, out var name) ? $"{item.Rule.SubIndicator} {name}" : item.Rule.SubIndicator,
+                item.Rule.Title,
+                w.T(UncheckedStatus, UncheckedStatusEn),
+                weight,
+                w.Lines(GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item)),
+                string.Join("\n", item.Reasons.Select(r => w.Lines(r.Th, r.En))),
+                item.Evidence.Count > 0 ? SheetLink.Of(item.Evidence[0].Url) : null,
+                string.Join("\n", item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
+                string.Empty,
+                string.Join("\n", measures.Select(m => w.T(
+                    $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}",
+                    $"issue {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / activity {m.ActivityId} {m.ActivityTitle}"))),
+                null,
+                null,
+                null,
+                null,
+            ]);
+        }
+
         return new SheetTable(
             w.Language == ReportLanguage.En ? "Gaps" : "สิ่งที่ต้องแก้ไข",
             [
@@ -122,7 +157,7 @@ public static class Spreadsheets
             row.AddRange(Enumerable.Range(0, ChecklistUrls).Select(i => i < usable.Count ? SheetLink.Of(usable[i].Url) : null));
             row.Add(usable.Count > 0 ? Steps(result, usable) : null);
             row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => e.Url.IsAbsoluteUri ? UrlCanonicalizer.Display(e.Url) : e.Url.OriginalString)) : null);
-            row.Add(passed ? null : gaps.GetValueOrDefault(rule.Code) is { } gap ? w.Lines(gap.Action, gap.ActionEn ?? string.Empty) : null);
+            row.Add(passed ? (item!.Unchecked.Count > 0 ? w.Lines(GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item)) : null) : gaps.GetValueOrDefault(rule.Code) is { } gap ? w.Lines(gap.Action, gap.ActionEn ?? string.Empty) : null);
             rows.Add(row);
         }
 

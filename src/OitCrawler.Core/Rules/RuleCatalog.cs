@@ -4,9 +4,12 @@ namespace OitCrawler.Rules;
 /// <summary>The rules files of a folder (<c>ita-YYYY.json</c>), all validated at load.</summary>
 internal sealed class RuleCatalog
 {
-    private RuleCatalog(IReadOnlyList<RuleSet> sets) => Sets = sets;
+    private RuleCatalog(IReadOnlyList<RuleSet> sets, AgencyKindsFile kinds) => (Sets, Kinds) = (sets, kinds);
 
     public IReadOnlyList<RuleSet> Sets { get; }
+
+    /// <summary>The agency kinds (<see cref="AgencyKindsFile.FileName"/>), or <see cref="AgencyKindsFile.None"/>.</summary>
+    public AgencyKindsFile Kinds { get; }
 
     /// <summary>Loads every <c>ita-*.json</c>; throws <see cref="DataFileException"/> listing every problem of every file.</summary>
     public static RuleCatalog Load(string directory)
@@ -18,11 +21,25 @@ internal sealed class RuleCatalog
 
         var sets = new List<RuleSet>();
         var problems = new List<FileProblem>();
+        var kinds = AgencyKindsFile.None;
+        var kindsPath = Path.Combine(directory, AgencyKindsFile.FileName);
+        if (File.Exists(kindsPath))
+        {
+            try
+            {
+                kinds = RuleLoader.LoadKinds(kindsPath);
+            }
+            catch (DataFileException ex)
+            {
+                problems.AddRange(ex.Problems);
+            }
+        }
+
         foreach (var file in Directory.GetFiles(directory, "ita-*.json").Order(StringComparer.Ordinal))
         {
             try
             {
-                sets.Add(RuleLoader.Load(file));
+                sets.Add(RuleLoader.Load(file, kinds));
             }
             catch (DataFileException ex)
             {
@@ -40,7 +57,7 @@ internal sealed class RuleCatalog
             throw new DataFileException([new FileProblem(directory, 0, 0, "no rules files (ita-YYYY.json) in the folder")]);
         }
 
-        return new RuleCatalog(sets.OrderBy(s => s.Year).ToList());
+        return new RuleCatalog(sets.OrderBy(s => s.Year).ToList(), kinds);
     }
 
     /// <summary>

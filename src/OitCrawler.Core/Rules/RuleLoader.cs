@@ -248,16 +248,17 @@ public static class JsonDataFile
 /// <summary>Loads and validates rules files. Every problem is reported with file, line and column.</summary>
 public static partial class RuleLoader
 {
-    public static RuleSet Load(string path)
+    /// <summary>Loads and validates one rules file; element kinds are checked against <paramref name="kinds"/> when given.</summary>
+    public static RuleSet Load(string path, AgencyKindsFile? kinds = null)
     {
         var (rules, positions) = JsonDataFile.Read<RuleSet>(path);
         var problems = new ProblemList(path, positions);
-        Validate(rules, path, problems);
+        Validate(rules, path, problems, kinds);
         problems.ThrowIfAny();
         return rules with { Path = path };
     }
 
-    public static void Validate(RuleSet rules, string path, ProblemList problems)
+    public static void Validate(RuleSet rules, string path, ProblemList problems, AgencyKindsFile? kinds = null)
     {
 
         if (rules.SchemaVersion != 1)
@@ -349,6 +350,16 @@ public static partial class RuleLoader
                     problems.Add(eat, $"item {item.Code}: link element '{element.Id}' needs anyOf or hosts");
                 }
 
+                foreach (var kind in element.AgencyKinds)
+                {
+                    if (kinds is not null && !kinds.Knows(kind))
+                    {
+                        problems.Add($"{eat}.agencyKinds", kinds.Kinds.Count == 0
+                            ? $"item {item.Code}: element '{element.Id}' names agency kind '{kind}' but the rules folder has no agency-kinds.json"
+                            : $"item {item.Code}: element '{element.Id}': unknown agency kind '{kind}' (known: {kinds.Known})");
+                    }
+                }
+
                 if (element.Pattern is { } pattern)
                 {
                     try
@@ -369,4 +380,57 @@ public static partial class RuleLoader
 
     [GeneratedRegex(@"(25[5-9][0-9]|26[0-9][0-9])")]
     private static partial Regex FileYear();
+
+    /// <summary>Loads and validates <c>agency-kinds.json</c>: ids unique, every kind in a group, the default one of them.</summary>
+    public static AgencyKindsFile LoadKinds(string path)
+    {
+        var (kinds, positions) = JsonDataFile.Read<AgencyKindsFile>(path);
+        var problems = new ProblemList(path, positions);
+        if (kinds.SchemaVersion != 1)
+        {
+            problems.Add("$.schemaVersion", $"schemaVersion {kinds.SchemaVersion} is not supported (expected 1)");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var k = 0; k < kinds.Kinds.Count; k++)
+        {
+            var kind = kinds.Kinds[k];
+            if (!KindId().IsMatch(kind.Id) || !ids.Add(kind.Id))
+            {
+                problems.Add($"$.kinds[{k}].id", $"kind id '{kind.Id}' is empty, repeated or not lower-case letters and dashes");
+            }
+
+            if (!KindId().IsMatch(kind.Group))
+            {
+                problems.Add($"$.kinds[{k}].group", $"kind '{kind.Id}': group '{kind.Group}' is empty or not lower-case letters and dashes");
+            }
+
+            if (string.IsNullOrWhiteSpace(kind.Th) || string.IsNullOrWhiteSpace(kind.En))
+            {
+                problems.Add($"$.kinds[{k}]", $"kind '{kind.Id}' needs both th and en names");
+            }
+
+            for (var n = 0; n < kind.Names.Count; n++)
+            {
+                if (names.TryGetValue(AgencyKindsFile.Key(kind.Names[n]), out var other) && other != kind.Id)
+                {
+                    problems.Add($"$.kinds[{k}].names[{n}]", $"kind '{kind.Id}': name '{kind.Names[n]}' is also a name of '{other}'");
+                }
+
+                names[AgencyKindsFile.Key(kind.Names[n])] = kind.Id;
+            }
+        }
+
+        if (!ids.Contains(kinds.Default))
+        {
+            problems.Add("$.default", $"default kind '{kinds.Default}' is not one of the kinds listed");
+        }
+
+        problems.ThrowIfAny();
+        return kinds;
+    }
+
+    [GeneratedRegex("^[a-z]+(-[a-z]+)*$")]
+    private static partial Regex KindId();
 }

@@ -40,6 +40,12 @@ public sealed record RuleSet
     /// <summary>The file this was loaded from (set by the loader).</summary>
     [JsonIgnore]
     public string? Path { get; init; }
+
+    /// <summary>These rules with only the elements that apply to <paramref name="kind"/>.</summary>
+    public RuleSet ForKind(AgencyKind kind) =>
+        Items.All(i => i.Elements.All(e => kind.Covers(e.AgencyKinds)))
+            ? this
+            : this with { Items = Items.Select(i => i with { Elements = i.Elements.Where(e => kind.Covers(e.AgencyKinds)).ToList() }).ToList() };
 }
 
 /// <summary>One OIT item (O1…): what it is called, what it must contain, which period it must cover.</summary>
@@ -142,6 +148,12 @@ public sealed record ElementRule
 
     /// <summary>For text checks: the keyword must stand on a line that names the audited fiscal year (activities of FY N).</summary>
     public bool InCurrentFY { get; init; }
+
+    /// <summary>
+    /// The agency kinds or groups (<c>rules/agency-kinds.json</c>) the element applies to; empty: every kind. A
+    /// municipality's "political side" cannot exist at a public organisation.
+    /// </summary>
+    public IReadOnlyList<string> AgencyKinds { get; init; } = [];
 }
 
 /// <summary>Aggregation and rating bands; settings because the official method is not published.</summary>

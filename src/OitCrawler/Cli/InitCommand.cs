@@ -230,7 +230,7 @@ internal static class InitCommand
     private static List<RuleSet> AllRules()
     {
         var folder = Audit.AuditRunner.ResolveRulesDirectory("rules");
-        var sets = Directory.GetFiles(folder, "ita-*.json").Order(StringComparer.Ordinal).Select(RuleLoader.Load).ToList();
+        var sets = Directory.GetFiles(folder, "ita-*.json").Order(StringComparer.Ordinal).Select(f => RuleLoader.Load(f)).ToList();
         return sets.Count > 0 ? sets : throw new UsageException($"ไม่มีไฟล์เกณฑ์ใน {folder}", $"no rules files in {folder}");
     }
 

@@ -20,7 +20,9 @@ internal static class RulesCommand
             var targets = parse.GetValue(paths) is { Length: > 0 } given ? given : [AuditRunner.ResolveRulesDirectory("rules")];
             return DataFileCheck.Run(cli.Say, targets, "ita-*.json", file =>
             {
-                var rules = RuleLoader.Load(file);
+                // Element kinds are checked against the agency-kinds.json beside the file, as the audit loads them.
+                var kindsFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, AgencyKindsFile.FileName);
+                var rules = RuleLoader.Load(file, File.Exists(kindsFile) ? RuleLoader.LoadKinds(kindsFile) : null);
                 return ($"ITA {rules.Year}: {rules.Items.Count} ข้อ", $"ITA {rules.Year}, {rules.Items.Count} items");
             });
         });

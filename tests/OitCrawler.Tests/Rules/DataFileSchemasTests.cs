@@ -17,6 +17,7 @@ public sealed class DataFileSchemasTests : IDisposable
     {
         { "rules/rules.schema.json", nameof(RuleSet) },
         { "measures/measures.schema.json", nameof(MeasuresFile) },
+        { "rules/agency-kinds.schema.json", nameof(AgencyKindsFile) },
     };
 
     [Theory]
@@ -90,7 +91,10 @@ public sealed class DataFileSchemasTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static JsonObject Generated(string type) => type == nameof(RuleSet)
-        ? DataFileSchemas.Generate(typeof(RuleSet), "OitCrawler rules file (rules/ita-YYYY.json) / ไฟล์เกณฑ์การประเมิน")
-        : DataFileSchemas.Generate(typeof(MeasuresFile), "OitCrawler measures file (measures/*.json) / ไฟล์มาตรการของหน่วยงาน");
+    private static JsonObject Generated(string type) => type switch
+    {
+        nameof(RuleSet) => DataFileSchemas.Generate(typeof(RuleSet), "OitCrawler rules file (rules/ita-YYYY.json) / ไฟล์เกณฑ์การประเมิน"),
+        nameof(AgencyKindsFile) => DataFileSchemas.Generate(typeof(AgencyKindsFile), "OitCrawler agency kinds (rules/agency-kinds.json) / ประเภทหน่วยงาน"),
+        _ => DataFileSchemas.Generate(typeof(MeasuresFile), "OitCrawler measures file (measures/*.json) / ไฟล์มาตรการของหน่วยงาน"),
+    };
 }
