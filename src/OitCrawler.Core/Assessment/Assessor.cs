@@ -196,6 +196,18 @@ internal static class Assessor
             }
         }
 
+        // A link to another round's ITA page ("ดูข้อมูลที่ ITA 2567", a page headed "ITA 2567" and no other year) answers with
+        // what that round required: the assessor opens it and finds last round's documents, too old for an item renewed yearly.
+        if (rule.Period is not (ItemPeriod.InForce or ItemPeriod.Current) && target.Page is not null
+            && ThaiYears.Find(target.Heading) is var headingYears && headingYears.All(y => y.Kind == YearKind.Assessment)
+            && labelYears.All(y => y.Kind == YearKind.Assessment)
+            && OtherRound(headingYears, year) is { } round)
+        {
+            return new Judgement(c, reference, ItemStatus.Stale, [new Reason(
+                $"\"{c.Text}\" ชี้ไปยังหน้ารวมของการประเมิน ITA {round} ซึ่งเป็นข้อมูลของรอบก่อน ต้องเป็น {PeriodTh(rule.Period, year)}",
+                $"\"{c.Text}\" points to the ITA {round} page, another round's evidence; required: {PeriodEn(rule.Period, year)}")]);
+        }
+
         if (target.Page is { } holder && HeldDocumentYears(site, holder) is { } held
             && CheckPeriod(rule.Period, year, held, string.Empty) is { Status: PeriodStatus.Wrong } heldPeriod)
         {
@@ -262,15 +274,24 @@ internal static class Assessor
         {
             // Not absent but not visible: the content is behind a scan, an external system or a document of a few
             // lines. Judged on what is visible (label, period); the elements are listed for a person to open and check.
-            var names = missing.Select(m => m.Element!).ToList();
             var unread = string.Join(", ", target.Unread.Take(3).Select(Show));
-            return new Judgement(c, reference, ItemStatus.Pass, [new Reason(
-                $"พบ \"{c.Text}\"{PeriodNote(years, year, rule.Period)} แต่ตรวจองค์ประกอบไม่ได้เพราะอ่านเนื้อหาไม่ได้ ({unread}): {string.Join(", ", names.Select(e => e.Th))} โปรดเปิดตรวจ",
-                $"found \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}, but its content could not be read ({unread}), so these elements were not checked: {string.Join(", ", names.Select(e => e.En))}")])
+            return Unchecked(missing.Select(m => m.Element!).ToList(), $"อ่านเนื้อหาไม่ได้ ({unread})", $"its content could not be read ({unread})");
+        }
+
+        // An organisation chart drawn as a picture holds the sides and units the page's text does not repeat.
+        if (missing.Count > 0 && missing.All(m => m.Element is { Check: ElementCheck.Text } e && ElementChecks.Picture(target, e) is not null))
+        {
+            var pictures = string.Join(", ", missing.Select(m => ElementChecks.Picture(target, m.Element!)!).Distinct().Take(3));
+            return Unchecked(missing.Select(m => m.Element!).ToList(), $"อยู่ในรูปภาพ ({pictures})", $"they are drawn in a picture ({pictures})");
+        }
+
+        Judgement Unchecked(List<ElementRule> names, string whyTh, string whyEn) =>
+            new(c, reference, ItemStatus.Pass, [new Reason(
+                $"พบ \"{c.Text}\"{PeriodNote(years, year, rule.Period)} แต่ตรวจองค์ประกอบไม่ได้เพราะ{whyTh}: {string.Join(", ", names.Select(e => e.Th))} โปรดเปิดตรวจ",
+                $"found \"{c.Text}\"{PeriodNoteEn(years, year, rule.Period)}, but {whyEn}, so these elements were not checked: {string.Join(", ", names.Select(e => e.En))}")])
             {
                 Unchecked = names.Select(e => e.Th).ToList(),
             };
-        }
 
         if (missing.Count > 0)
         {
@@ -284,6 +305,13 @@ internal static class Assessor
     }
 
     private static string Show(Uri url) => UrlCanonicalizer.Display(url);
+
+    // The ITA round named, when every round named is another than the audit's.
+    private static int? OtherRound(IEnumerable<YearMention> years, int year)
+    {
+        var rounds = years.Where(y => y.Kind == YearKind.Assessment).Select(y => y.FromFY).Distinct().ToList();
+        return rounds.Count > 0 && !rounds.Contains(year) ? rounds.Max() : null;
+    }
 
     private static string Show(YearMention y) =>
         y.IsSingle ? y.FromFY.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{y.FromFY}–{y.ToFY}";
@@ -348,6 +376,23 @@ internal static class Assessor
     // The part of a page's or document's text that states its period: the title block, not the footer or appendices.
     private static string Lead(string text) => text.Length > 1500 ? text[..1500] : text;
 
+    // A page whose only words beside its headings are a status ("อยู่ระหว่างดำเนินการ"): the words that mean work in progress
+    // on a page of content (a complaint's status in a statistics table) mean "nothing here yet" when they are all there is.
+    private static bool SaysOnlyStatus(SiteView site, PageEvidence page, IReadOnlyList<string> phrases)
+    {
+        if (phrases.Count == 0 || site.ContentLinks(page).Count > 0)
+        {
+            return false;
+        }
+
+        var headings = page.Headings.Append(page.Title).Select(ThaiText.Compact).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var rest = string.Concat(site.OwnText(page).Split('\n').Select(ThaiText.Compact).Where(l => !headings.Contains(l)));
+        var said = phrases.Select(ThaiText.Compact).Where(p => rest.Contains(p, StringComparison.Ordinal)).ToList();
+        return said.Count > 0 && said.Aggregate(rest, (r, p) => r.Replace(p, string.Empty, StringComparison.Ordinal)).Length <= StatusOnlyChars;
+    }
+
+    private const int StatusOnlyChars = 40;
+
     // A page that only lists documents, all of which answer 4xx/5xx, has no substance left.
     private static List<Uri> DeadDocuments(SiteView site, PageEvidence page)
     {
@@ -366,7 +411,9 @@ internal static class Assessor
             var own = site.CompactOwnText(page);
             var hasDocuments = page.Links.Any(l => l.Url is { } u && site.IsDocument(u));
             var hasData = page.Tables.Any(t => t.Rows.Count > 2);
-            if (!hasDocuments && !hasData && own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
+            if (!hasDocuments && !hasData && (
+                (own.Length < 600 && rules.PlaceholderPhrases.Any(p => own.Contains(ThaiText.Compact(p), StringComparison.Ordinal)))
+                || SaysOnlyStatus(site, page, [.. rules.PlaceholderPhrases, .. rules.StatusOnlyPhrases])))
             {
                 return new Reason(
                     $"หน้า {Show(c.Url!)} ยังไม่มีเนื้อหา (อยู่ระหว่างปรับปรุง) จึงไม่ใช่หลักฐาน",
@@ -546,6 +593,11 @@ internal static class ElementChecks
 
     private static IReadOnlyList<PageEvidence> Pages(Target target) =>
         target.Bundle.Count > 0 ? target.Bundle : target.Page is { } page ? [page] : [];
+
+    // The picture on the evidence's pages that may show the element (its file name or alt text has one of its image words).
+    public static string? Picture(Target target, ElementRule element) =>
+        element.ImageWords.Count == 0 ? null : Pages(target).SelectMany(p => p.Images)
+            .FirstOrDefault(i => element.ImageWords.Any(w => ThaiText.ContainsLoose($"{Uri.UnescapeDataString(i.Src)} {i.Alt}", w)))?.Src;
 
     // Photos, not chrome: distinct images whose file name or alt does not look like a logo, icon,
     // banner, bullet or a "no photo" placeholder (one placeholder on every card is no photo at all).

@@ -473,7 +473,7 @@ internal sealed class SiteView
     }
 
     // The links an assessor may follow from an evidence page: resolved, not site chrome, not back to the hub or home.
-    private List<LinkEvidence> ContentLinks(PageEvidence page) =>
+    public List<LinkEvidence> ContentLinks(PageEvidence page) =>
         page.Links.Where(l => l.Url is not null && !IsChromeLink(l) && !IsHub(l.Url!) && l.Url != Index.StartUrl && l.Url != page.Url
             && l.Kind != LinkKind.Script).DistinctBy(l => l.Url).ToList();
 

@@ -35,6 +35,12 @@ public sealed record RuleSet
     /// <summary>Phrases of a page that holds no content yet ("อยู่ระหว่างปรับปรุงข้อมูล"): such a page is not evidence.</summary>
     public IReadOnlyList<string> PlaceholderPhrases { get; init; } = [];
 
+    /// <summary>
+    /// Phrases of a status ("อยู่ระหว่างดำเนินการ") that mark a page as a placeholder only when they are all it says beside
+    /// its headings: on a page of content they describe the content (a complaint in progress in a statistics table).
+    /// </summary>
+    public IReadOnlyList<string> StatusOnlyPhrases { get; init; } = [];
+
     public IReadOnlyList<ItemRule> Items { get; init; } = [];
 
     /// <summary>The file this was loaded from (set by the loader).</summary>
@@ -154,6 +160,13 @@ public sealed record ElementRule
     /// municipality's "political side" cannot exist at a public organisation.
     /// </summary>
     public IReadOnlyList<string> AgencyKinds { get; init; } = [];
+
+    /// <summary>
+    /// For text checks: words of a picture's file name or alt text that show the element may be drawn in it ("แผนภูมิ",
+    /// "chart"). When the page holds such a picture and the text lacks the element, it is not visible rather than absent:
+    /// listed for a person to check, not reported missing.
+    /// </summary>
+    public IReadOnlyList<string> ImageWords { get; init; } = [];
 }
 
 /// <summary>Aggregation and rating bands; settings because the official method is not published.</summary>
