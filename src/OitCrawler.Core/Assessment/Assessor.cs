@@ -588,7 +588,8 @@ internal static class ElementChecks
         return all.Any(l =>
             (l.Url is { } u && element.Hosts.Any(h => u.IdnHost.Equals(h, StringComparison.OrdinalIgnoreCase) || u.IdnHost.EndsWith("." + h, StringComparison.OrdinalIgnoreCase)))
             || (!l.Href.StartsWith("http", StringComparison.OrdinalIgnoreCase) && element.Hosts.Any(h => l.Href.Contains(h, StringComparison.OrdinalIgnoreCase)))
-            || element.AnyOf.Any(k => ThaiText.ContainsLoose(l.Text, k)));
+            || element.AnyOf.Any(k => ThaiText.ContainsLoose(l.Text, k))
+            || (element.Pattern is { } pattern && PatternMatches(pattern, l.Text)));
     }
 
     private static IReadOnlyList<PageEvidence> Pages(Target target) =>

@@ -180,7 +180,7 @@ internal static partial class HtmlExtractor
     {
         "ดาวน์โหลด", "ดาวโหลด", "download", "คลิก", "คลิกที่นี่", "คลิกดู", "click", "click here", "here",
         "รายละเอียด", "ดูรายละเอียด", "อ่านต่อ", "อ่านเพิ่มเติม", "เพิ่มเติม", "ดูเพิ่มเติม", "read more", "more", "details",
-        "ดู", "เปิด", "view", "open", "pdf", "ไฟล์", "เอกสาร", "ไฟล์แนบ", "เอกสารแนบ", "ลิงก์", "link",
+        "ดู", "เปิด", "เปิดเอกสาร", "ดูเอกสาร", "view", "open", "pdf", "ไฟล์", "เอกสาร", "ไฟล์แนบ", "เอกสารแนบ", "ลิงก์", "link",
     };
 
     private sealed class Walker(Uri baseUrl, int maxTextChars, UrlInterner urls, Dictionary<string, string> panelLabels)
@@ -323,6 +323,7 @@ internal static partial class HtmlExtractor
                 _owners.Push((head, scope));
             }
 
+            VisitClickHandler(element);
             switch (tag)
             {
                 case "A":
@@ -482,6 +483,27 @@ internal static partial class HtmlExtractor
                     : string.Empty;
                 _scriptLinks++;
                 AddLink(href, ThaiText.Fold(label.Replace("\\/", "/", StringComparison.Ordinal)), LinkKind.Script, null);
+            }
+        }
+
+        // A button or a "javascript:void(0)" link that opens a document from its click handler
+        // (onclick="window.open('/uploads/report.pdf')", "openDoc('…')"): a visitor who clicks reaches that URL.
+        private void VisitClickHandler(IElement element)
+        {
+            if (element.GetAttribute("onclick") is not { Length: > 0 } onclick
+                || (element.GetAttribute("href") is { } href && !href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) && !href.TrimStart().StartsWith('#')))
+            {
+                return;
+            }
+
+            foreach (var m in ScriptUrl().Matches(onclick.Length > 2_000 ? onclick[..2_000] : onclick).Take(3))
+            {
+                var url = m.Groups["u"].Value.Replace("\\/", "/", StringComparison.Ordinal);
+                if (url.Length >= 2 && !IsAsset(url))
+                {
+                    var text = LinkText(element);
+                    AddLink(url, text, LinkKind.Anchor, RowOf(element) ?? (SaysNothing(text) ? CardOf(element) : null));
+                }
             }
         }
 
