@@ -65,8 +65,41 @@ internal static class Assessor
             return new ItemResult(rule, ItemStatus.Missing, [], best.Reasons);
         }
 
+        if (best.Status == ItemStatus.Incomplete && RowTogether(judged, best) is { } row)
+        {
+            var refs = row.Select(j => j.Ref).DistinctBy(r => r.Url).Take(3).ToList();
+            return new ItemResult(rule, ItemStatus.Pass, refs, [new Reason(
+                $"พบ \"{rule.Title}\" ครบทุกองค์ประกอบที่ตรวจได้ในเอกสาร {row.Count} ฉบับของแถวเดียวกัน: {string.Join(", ", refs.Select(r => Show(r.Url)))}",
+                $"found every checkable element of {rule.Code} across the {row.Count} documents of one row: {string.Join(", ", refs.Select(r => Show(r.Url)))}")]);
+        }
+
         var evidence = judged.Where(j => j.Status == best.Status).Select(j => j.Ref).DistinctBy(r => r.Url).Take(3).ToList();
         return new ItemResult(rule, best.Status, evidence, best.Reasons) { Unchecked = best.Unchecked };
+    }
+
+    // A row that lists an item's documents side by side ("หลักเกณฑ์…" and "แผน…" for "หลักเกณฑ์และแผน…") is read as a whole:
+    // when each element missing from one of its documents is found in another (all of the right period), the row passes.
+    private static List<Judgement>? RowTogether(List<Judgement> judged, Judgement best)
+    {
+        if (best.Candidate.Row is not { Length: > 0 } row)
+        {
+            return null;
+        }
+
+        var siblings = judged.Where(j => j.Status is ItemStatus.Incomplete or ItemStatus.Pass && j.Candidate.Row == row && j.Candidate.FoundOn == best.Candidate.FoundOn
+            && j.Ref.Url != best.Ref.Url && j.Unchecked.Count == 0).ToList();
+        var missing = best.Reasons.Select(r => r.Element).ToHashSet();
+        if (siblings.Count == 0 || missing.Contains(null))
+        {
+            return null;
+        }
+
+        foreach (var sibling in siblings)
+        {
+            missing.IntersectWith(sibling.Status == ItemStatus.Pass ? [] : sibling.Reasons.Select(r => r.Element));
+        }
+
+        return missing.Count == 0 ? [best, .. siblings] : null;
     }
 
     /// <summary>
