@@ -1,6 +1,7 @@
 using OitCrawler.Assessment;
 using OitCrawler.Crawling;
 using OitCrawler.Evidence;
+using OitCrawler.Rules;
 using OitCrawler.Tests.Support;
 using OitCrawler.Web;
 
@@ -221,9 +222,114 @@ public class AssessorRegressionTests
         Assert.NotEqual(ItemStatus.Pass, result.Status);
     }
 
+    [Theory]
+    [InlineData("คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่\nอยู่ระหว่างดำเนินการ", true)]
+    [InlineData("คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่\nคู่มือการปฏิบัติงานด้านการจัดเก็บรายได้ ฉบับปรับปรุง งานที่อยู่ระหว่างดำเนินการให้ติดต่อกองคลัง ขั้นตอนที่ 1 รับแบบ ขั้นตอนที่ 2 ตรวจสอบ ขั้นตอนที่ 3 แจ้งผล", false)]
+    public void PageSayingOnlyAStatus_IsAPlaceholder_ButTheStatusInsideContentIsNot(string text, bool placeholder)
+    {
+        // sao-drive-placeholders O8: a heading and "อยู่ระหว่างดำเนินการ" (in progress) is no manual yet; the same words in a
+        // manual's text (or a complaint in progress in a statistics table) describe the content.
+        var page = new Uri(Home, "/ita68/o8.html");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(page, "คลิก", row: "O8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่ : คลิก")]),
+            Page(page, "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", headings: ["คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่"], text: text));
+
+        var result = Judge(index, 2568, "O8");
+
+        Assert.Equal(placeholder, result.Status == ItemStatus.Missing);
+    }
+
+    [Fact]
+    public void LinkToAnotherRoundsItaPage_IsStaleForAYearlyItem()
+    {
+        // sao-drive-placeholders O26: "ดูข้อมูลที่ ITA 2567" in the 2568 hub leads to last round's page, whose report is for FY 2566.
+        var previous = new Uri(Home, "/ita67/");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(previous, "ดูข้อมูลที่ ITA 2567", row: "O26 รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต : ดูข้อมูลที่ ITA 2567")]),
+            Page(previous, "ITA 2567 (o1 - o33)", headings: ["ITA 2567 (o1 - o33)"], text: "o30 แผนปฏิบัติการป้องกันการทุจริต ประจำปี 2567\no31 รายงานผลการดำเนินการป้องกันการทุจริต ประจำปี 2566"));
+
+        var result = Judge(index, 2568, "O26");
+
+        Assert.Equal(ItemStatus.Stale, result.Status);
+        Assert.Contains(result.Reasons, r => r.En.Contains("ITA 2567", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, ItemStatus.Pass)]
+    [InlineData(false, ItemStatus.Incomplete)]
+    public void OrganisationChartDrawnAsAPicture_ItsElementsAreUnchecked_NotMissing(bool chart, ItemStatus expected)
+    {
+        // The sides and units are drawn in the chart; the page's text holds only the summary of powers.
+        var structure = new Uri(Home, "/structure.html");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(structure, "โครงสร้างและอำนาจหน้าที่")]),
+            Page(structure, "โครงสร้างและอำนาจหน้าที่", headings: ["โครงสร้างและอำนาจหน้าที่"],
+                text: "อำนาจหน้าที่ (โดยสรุป) ตาม พ.ร.บ.สภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 มาตรา 66-68 จัดให้มีและบำรุงรักษาทางน้ำและทางบก",
+                images: chart ? [new ImageEvidence("/img/chart.png", "แผนภูมิโครงสร้าง")] : [new ImageEvidence("/img/building.jpg", "อาคารที่ทำการ")]));
+
+        var result = Judge(index, 2568, "O1");
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(chart, result.Unchecked.Count > 0);
+    }
+
+    [Fact]
+    public void RowListingTheItemsDocumentsSideBySide_IsReadAsAWhole()
+    {
+        // dept-subindicator O13 ("หลักเกณฑ์และแผน…"): the criteria and the plan are two documents of one hub row.
+        var criteria = new Uri(Home, "/doc/hr/criteria.pdf");
+        var plan = new Uri(Home, "/doc/hr/plan-2569.pdf");
+        var row = "O13 หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล | หลักเกณฑ์การบริหารทรัพยากรบุคคล | แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. 2569";
+        var filler = string.Concat(Enumerable.Repeat(" รายละเอียดตามเอกสารแนบท้ายประกาศนี้", 8));
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(criteria, "หลักเกณฑ์การบริหารทรัพยากรบุคคล", row), Link(plan, "แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. 2569", row)])],
+            [
+                new DocumentEvidence { Url = criteria, MediaType = "application/pdf", Text = "ประกาศ หลักเกณฑ์การบริหารทรัพยากรบุคคล ปีงบประมาณ พ.ศ. 2569 การสรรหา การคัดเลือก การบรรจุและแต่งตั้ง" + filler },
+                new DocumentEvidence { Url = plan, MediaType = "application/pdf", Text = "แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. 2569 แผนพัฒนาบุคลากร" + filler },
+            ]);
+
+        var result = Judge(index, 2569, "O13");
+
+        Assert.Equal(ItemStatus.Pass, result.Status);
+        Assert.Equal(2, result.Evidence.Count);
+    }
+
+    [Fact]
+    public void RequestLinkNamingTheServiceBetweenItsWords_IsTheOnlineChannel()
+    {
+        // "ยื่นคำขอรับการสนับสนุนแหล่งน้ำชุมชนออนไลน์": the service's name stands between "ยื่นคำขอ" and "ออนไลน์".
+        var eservice = new Uri(Home, "/eservice/");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(eservice, "E-Service")]),
+            Page(eservice, "E-Service ระบบการให้บริการออนไลน์", headings: ["E-Service ระบบการให้บริการออนไลน์"], text: "คู่มือการใช้งานระบบ E-Service",
+                links: [Link(new Uri("https://eservice.agency.test/request"), "ยื่นคำขอรับการสนับสนุนแหล่งน้ำชุมชนออนไลน์")]));
+
+        var result = Judge(index, 2569, "O10");
+
+        Assert.DoesNotContain(result.Reasons, r => r.Element?.Id == "online");
+    }
+
+    [Fact]
+    public void RangeInADocumentsRunningText_NamesAnotherDocument_NotItsPeriod()
+    {
+        // The minutes of a forum held in FY 2568 review "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)": the range is not the minutes' period.
+        var minutes = new Uri(Home, "/files/minutes.pdf");
+        var text = "รายงานการประชุมประชาคมท้องถิ่น\nวันที่ 14 กุมภาพันธ์ 2568 ณ ห้องประชุม ผู้เข้าร่วม 85 คน วาระที่ 1 ทบทวนแผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) "
+            + "ที่ประชุมเสนอโครงการและมีมติเห็นชอบ ผลการรับฟังความคิดเห็นของประชาชนนำไปปรับปรุงแผน" + string.Concat(Enumerable.Repeat(" รายละเอียดการประชุม", 8));
+        var index = Index(
+            [Page(Home, "หน้าแรก", links: [Link(minutes, "การมีส่วนร่วมของประชาชน: รายงานการประชุมประชาคมท้องถิ่น")])],
+            [new DocumentEvidence { Url = minutes, MediaType = "application/pdf", Text = text }]);
+
+        var result = Judge(index, 2568, "O20");
+
+        Assert.NotEqual(ItemStatus.Stale, result.Status);
+        Assert.DoesNotContain(result.Reasons, r => r.En.Contains("2566–2570", StringComparison.Ordinal));
+    }
+
     private static ItemResult Judge(EvidenceIndex index, int year, string code)
     {
-        var rules = Results.Rules(year);
+        var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));
+        var rules = Results.Rules(year).ForKind(kinds.Find("municipality")!);
         return Assessor.Assess(index, rules with { Items = [rules.Items.Single(i => i.Code == code)] }, year)[0];
     }
 

@@ -104,9 +104,16 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         // The targets (≥ 98% / ≥ 95% / no false pass / < 2% false incomplete) are NOT met yet: see README.
         var blindItems = blind.Sum(r => r.Items);
         Assert.True(blind.Count >= 6, $"expected six round-2 blind sites, found {blind.Count}");
-        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.87 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 87%");
-        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.85 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 85%");
+        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.89 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 89%");
+        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.88 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 88%");
         Assert.True(blind.Sum(r => r.FalsePasses.Count) <= 3, "more false passes on blind sites than the 3 left: " + string.Join("; ", blind.SelectMany(r => r.FalsePasses)));
+
+        // Round-3 blind sites: first run 88% / 87% / 3 false passes (README); held at what the fixes reached.
+        var blind3Items = blind3.Sum(r => r.Items);
+        Assert.True(blind3.Count >= 4, $"expected four round-3 blind sites, found {blind3.Count}");
+        Assert.True(blind3.Sum(r => r.BinaryAgree) >= 0.97 * blind3Items, $"round-3 pass/not-pass {blind3.Sum(r => r.BinaryAgree)}/{blind3Items} fell below 97%");
+        Assert.True(blind3.Sum(r => r.ExactAgree) >= 0.95 * blind3Items, $"round-3 exact {blind3.Sum(r => r.ExactAgree)}/{blind3Items} fell below 95%");
+        Assert.True(blind3.Sum(r => r.FalsePasses.Count) <= 1, "more false passes on round-3 sites than the 1 left: " + string.Join("; ", blind3.SelectMany(r => r.FalsePasses)));
         Assert.True(exact >= 0.90, $"exact status agreement {exact:P1} < 90%");
     }
 

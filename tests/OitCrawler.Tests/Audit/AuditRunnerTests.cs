@@ -43,6 +43,36 @@ public class AuditRunnerTests
         Assert.Equal(OitCrawler.Assessment.ItemStatus.Stale, plan.Status);
     }
 
+    [Fact]
+    public async Task RunAsync_NoKindConfigured_TakesTheKindFromTheSitesName_AndSaysSo()
+    {
+        var result = await SiteAudit.RunAsync(Repo.Path("samples", "demo-site"), 2568);
+
+        Assert.Equal("municipality", result.AgencyKind?.Id); // "เทศบาลตำบลท่าแพ …" in the home page's title
+        Assert.Contains(result.Notes, n => n.Contains("agency kind", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Rules.Items.Single(i => i.Code == "O1").Elements, e => e.Id == "head");
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfiguredNationalKind_JudgesTheHeadNotTheLocalSides()
+    {
+        var result = await SiteAudit.RunAsync(Repo.Path("samples", "demo-site"), 2568, agencyKind: "central");
+
+        Assert.Equal("central", result.AgencyKind?.Id);
+        var o1 = result.Rules.Items.Single(i => i.Code == "O1").Elements.Select(e => e.Id).ToList();
+        Assert.Contains("head", o1);
+        Assert.DoesNotContain("political", o1);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnknownConfiguredKind_IsOneErrorNamingIt()
+    {
+        var ex = await Assert.ThrowsAsync<OitCrawler.Rules.DataFileException>(() => SiteAudit.RunAsync(Repo.Path("samples", "demo-site"), 2568, agencyKind: "spaceship"));
+
+        Assert.Contains("spaceship", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Audit:AgencyKind", ex.Message, StringComparison.Ordinal);
+    }
+
     private static AuditRunner Runner(TimeProvider time)
     {
         using var host = Commands.BuildHost(new Dictionary<string, string?> { ["Audit:RulesDirectory"] = Repo.Path("rules") });

@@ -237,6 +237,30 @@ public sealed class HtmlExtractorTests
     }
 
     [Fact]
+    public void Extract_ButtonOpeningADocumentFromItsClickHandler_IsALinkReadByItsRow()
+    {
+        var page = Extract(
+            """
+            <table>
+              <tr><td>ข้อ O25</td><td>การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร</td><td><button onclick="openDoc('/doc/ita/analysis.pdf')">เปิดเอกสาร</button></td></tr>
+            </table>
+            <p><a href="javascript:void(0)" onclick="window.open('/uploads/scan/hr_report_2567.pdf')">รายงานผลการพัฒนาบุคลากร ประจำปี 2567</a></p>
+            """);
+
+        Assert.Contains("การนำผลการประเมิน ITA", Link(page, "/doc/ita/analysis.pdf").Row, StringComparison.Ordinal);
+        Assert.Equal("รายงานผลการพัฒนาบุคลากร ประจำปี 2567", Link(page, "/uploads/scan/hr_report_2567.pdf").Text);
+    }
+
+    [Fact]
+    public void Extract_LinkWithARealHref_IgnoresUrlsInItsClickHandler()
+    {
+        var page = Extract("""<p><a href="/news/12.html" onclick="track('/analytics/hit.pdf')">ข่าว</a></p>""");
+
+        Assert.Single(page.Links);
+        Assert.Equal("/news/12.html", page.Links[0].Url?.AbsolutePath);
+    }
+
+    [Fact]
     public void Extract_Title_Folded()
     {
         var page = HtmlExtractor.Extract(PageUrl, "<html><head><title>\n  กรม   ตัวอย่าง \n</title></head><body></body></html>", 10_000);

@@ -107,6 +107,27 @@ public sealed class SpreadsheetTests : IDisposable
     }
 
     [Fact]
+    public async Task PassWhoseElementsWereNotRead_IsListedToOpen_InTheTrackerAndTheChecklist()
+    {
+        // A pass judged on a scan's label: not a gap, but a person must open it and check what could not be read.
+        var sample = SampleAudit.Build();
+        var passed = sample.Items.First(i => i.Status == ItemStatus.Pass);
+        var result = sample with { Items = [.. sample.Items.Select(i => i == passed ? i with { Unchecked = ["รายชื่อผู้รับผิดชอบ"] } : i)] };
+        await ReportWriter.WriteAllAsync(result, [], _dir, false, ReportLanguage.Th, CancellationToken.None);
+
+        using var gaps = new XLWorkbook(Path.Combine(_dir, "gaps.xlsx"));
+        var row = gaps.Worksheet(1).RowsUsed().Single(r => r.Cell(2).GetString() == passed.Rule.Code);
+        Assert.Equal(Spreadsheets.UncheckedStatus, row.Cell(5).GetString());
+        Assert.Contains("รายชื่อผู้รับผิดชอบ", row.Cell(7).GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(gaps.Worksheet(1).RowsUsed().Skip(1), r => r.Cell(5).GetString() == Spreadsheets.UncheckedStatus && r.Cell(2).GetString() != passed.Rule.Code);
+
+        using var checklist = new XLWorkbook(Path.Combine(_dir, "checklist.xlsx"));
+        var line = checklist.Worksheet(1).RowsUsed().Single(r => r.Cell(1).GetString() == passed.Rule.Code);
+        Assert.Equal(Spreadsheets.Have, line.Cell(3).GetString());
+        Assert.Contains("รายชื่อผู้รับผิดชอบ", line.Cell(9).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Checklist_SeveralEvidence_UpToThreeUrls_EachWithItsSteps()
     {
         var sample = SampleAudit.Build();

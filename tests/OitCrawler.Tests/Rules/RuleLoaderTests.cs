@@ -41,6 +41,49 @@ public sealed class RuleLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ElementForAnUnknownAgencyKind_IsAnErrorWithItsLine()
+    {
+        var text = File.ReadAllText(Repo.Path("rules", "ita-2568.json"));
+        var at = text.IndexOf("\"local\"", StringComparison.Ordinal);
+        var path = Write("ita-2568.json", text[..at] + "\"municipalty\"" + text[(at + "\"local\"".Length)..]);
+
+        var ex = Assert.Throws<DataFileException>(() => RuleLoader.Load(path, RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName))));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Contains("municipalty", problem.Message, StringComparison.Ordinal);
+        var key = text.LastIndexOf("\"agencyKinds\"", at, StringComparison.Ordinal); // the line of the element's agencyKinds
+        Assert.Equal(text[..key].Count(c => c == '\n') + 1, problem.Line);
+    }
+
+    [Theory]
+    [InlineData("municipality", "political", "head")]
+    [InlineData("central", "head", "political")]
+    [InlineData("university", "sections", "units")]
+    public void ForKind_KeepsOnlyTheElementsOfThatKind(string kind, string kept, string dropped)
+    {
+        var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));
+        var rules = RuleLoader.Load(Repo.Path("rules", "ita-2568.json"), kinds).ForKind(kinds.Find(kind)!);
+
+        var o1 = rules.Items.Single(i => i.Code == "O1").Elements.Select(e => e.Id).ToList();
+        Assert.Contains(kept, o1);
+        Assert.DoesNotContain(dropped, o1);
+        Assert.Contains("powers", o1); // an element for every kind stays
+    }
+
+    [Theory]
+    [InlineData("องค์การบริหารส่วนจังหวัดลำน้ำเพชร", "pao")]
+    [InlineData("องค์การบริหารส่วนตำบลโคกกระเจา", "sao")]
+    [InlineData("เทศบาลตำบลท่าแพ", "municipality")]
+    [InlineData("มหาวิทยาลัยราชภัฏนครวารี", "university")]
+    [InlineData("ร้านค้าออนไลน์", null)]
+    public void FromName_TellsTheKindByTheLongestNameWord(string name, string? expected)
+    {
+        var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));
+
+        Assert.Equal(expected, kinds.FromName(name)?.Id);
+    }
+
+    [Fact]
     public void Load_SyntaxError_ReportsFileLineAndColumn()
     {
         var path = Write("ita-2568.json", "{\n  \"schemaVersion\": 1,\n  \"year\": 2568,\n  \"items\": [ { \"code\": \"O1\", } ,, ]\n}");
