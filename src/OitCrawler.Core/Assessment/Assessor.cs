@@ -211,6 +211,16 @@ internal static class Assessor
                 $"the code, title and folder of \"{c.Text}\" disagree ({conflicting}): please check")]);
         }
 
+        // A page whose every document is dead has no period to read: the assessor finds nothing behind it.
+        if (target.Page is { } listing && DeadDocuments(site, listing) is { Count: > 0 } dead)
+        {
+            return new Judgement(c, reference, ItemStatus.Broken, [
+                new Reason(
+                    $"หน้า {Show(c.Url)} มีแต่ลิงก์เอกสารที่เปิดไม่ได้: {string.Join(", ", dead.Select(Show))}",
+                    $"every document linked from {Show(c.Url)} fails to open: {string.Join(", ", dead.Select(Show))}"),
+            ]);
+        }
+
         // Years: the strongest rank that states one decides (rules/README.md, "Periods"): a stated period,
         // then a year in the title or label, the file name, dates inside, and last the context around the link.
         var signals = PeriodSignals.Deciding(PeriodSignals.Read(labelYears, c.Url, target.Heading, Lead(target.Text)));
@@ -291,15 +301,6 @@ internal static class Assessor
             }
 
             return new Judgement(c, reference, ItemStatus.Pass, reasons);
-        }
-
-        if (target.Page is { } listing && DeadDocuments(site, listing) is { Count: > 0 } dead)
-        {
-            return new Judgement(c, reference, ItemStatus.Broken, [
-                new Reason(
-                    $"หน้า {Show(c.Url)} มีแต่ลิงก์เอกสารที่เปิดไม่ได้: {string.Join(", ", dead.Select(Show))}",
-                    $"every document linked from {Show(c.Url)} fails to open: {string.Join(", ", dead.Select(Show))}"),
-            ]);
         }
 
         var missing = ElementChecks.Missing(rule.Elements, target, c, year);
@@ -628,10 +629,21 @@ internal static class ElementChecks
     private static IReadOnlyList<PageEvidence> Pages(Target target) =>
         target.Bundle.Count > 0 ? target.Bundle : target.Page is { } page ? [page] : [];
 
-    // The picture on the evidence's pages that may show the element (its file name or alt text has one of its image words).
-    public static string? Picture(Target target, ElementRule element) =>
-        element.ImageWords.Count == 0 ? null : Pages(target).SelectMany(p => p.Images)
-            .FirstOrDefault(i => element.ImageWords.Any(w => ThaiText.ContainsLoose($"{Uri.UnescapeDataString(i.Src)} {i.Alt}", w)))?.Src;
+    // The picture on the evidence's pages that may show the element: its file name or alt text has one of the element's image
+    // words and none of its "!" words (a chart named "org_political" draws one side, not the units).
+    public static string? Picture(Target target, ElementRule element)
+    {
+        if (element.ImageWords.Count == 0)
+        {
+            return null;
+        }
+
+        var not = element.ImageWords.Where(w => w.StartsWith('!')).Select(w => w[1..]).ToList();
+        var words = element.ImageWords.Where(w => !w.StartsWith('!')).ToList();
+        return Pages(target).SelectMany(p => p.Images)
+            .Select(i => (i.Src, Says: $"{Uri.UnescapeDataString(i.Src)} {i.Alt}"))
+            .FirstOrDefault(i => words.Any(w => ThaiText.ContainsLoose(i.Says, w)) && !not.Any(w => ThaiText.ContainsLoose(i.Says, w))).Src;
+    }
 
     // Photos, not chrome: distinct images whose file name or alt does not look like a logo, icon,
     // banner, bullet or a "no photo" placeholder (one placeholder on every card is no photo at all).

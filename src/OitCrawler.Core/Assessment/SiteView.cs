@@ -300,8 +300,12 @@ internal sealed class SiteView
         OnMostPages(index, page => Lines(page.Text).Concat(page.Headings));
 
     /// <summary>Targets linked from so many pages (the menu, the logo, the footer) that a link to them is site chrome.</summary>
+    // A menu link is the same target with the same text on most pages: "ดูรายละเอียด" in an item page's body leads to the
+    // contact page the menu also links, and is not the menu.
     private static HashSet<string> ChromeLinks(EvidenceIndex index) =>
-        OnMostPages(index, page => page.Links.Where(l => l.Url is not null).Select(l => l.Url!.AbsoluteUri));
+        OnMostPages(index, page => page.Links.Where(l => l.Url is not null).Select(ChromeKey));
+
+    private static string ChromeKey(LinkEvidence link) => $"{link.Url!.AbsoluteUri}\n{link.Text}";
 
     // What stands on at least half of the pages (and on three at least).
     private static HashSet<string> OnMostPages(EvidenceIndex index, Func<PageEvidence, IEnumerable<string>> keys)
@@ -322,8 +326,8 @@ internal sealed class SiteView
     /// <summary>Whether <paramref name="url"/> is a document: fetched as one, or named like one (.pdf, .docx …).</summary>
     public bool IsDocument(Uri url) => Index.Document(url) is not null || ContentKinds.IsDocumentUrl(url);
 
-    /// <summary>Whether a link is site chrome: its target is linked from most pages (menus, logo, footer).</summary>
-    public bool IsChromeLink(LinkEvidence link) => link.Url is { } url && _chromeLinks.Contains(url.AbsoluteUri);
+    /// <summary>Whether a link is site chrome: its target and text stand on most pages (menus, logo, footer).</summary>
+    public bool IsChromeLink(LinkEvidence link) => link.Url is not null && _chromeLinks.Contains(ChromeKey(link));
 
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

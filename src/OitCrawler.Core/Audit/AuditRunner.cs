@@ -125,7 +125,7 @@ public sealed partial class AuditRunner(
         }
 
         var kind = configuredKind ?? InferKind(measures, evidence, notes);
-        rules = kind is null ? rules : rules.ForKind(kind);
+        rules = kind is null ? rules : KindElements.For(rules, kind);
         var items = Assessor.Assess(evidence, rules, auditYear);
         var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
         var gaps = GapBuilder.Build(items, rules, auditYear, measures);

@@ -46,12 +46,6 @@ public sealed record RuleSet
     /// <summary>The file this was loaded from (set by the loader).</summary>
     [JsonIgnore]
     public string? Path { get; init; }
-
-    /// <summary>These rules with only the elements that apply to <paramref name="kind"/>.</summary>
-    public RuleSet ForKind(AgencyKind kind) =>
-        Items.All(i => i.Elements.All(e => kind.Covers(e.AgencyKinds)))
-            ? this
-            : this with { Items = Items.Select(i => i with { Elements = i.Elements.Where(e => kind.Covers(e.AgencyKinds)).ToList() }).ToList() };
 }
 
 /// <summary>One OIT item (O1…): what it is called, what it must contain, which period it must cover.</summary>

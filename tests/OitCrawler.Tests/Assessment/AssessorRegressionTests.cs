@@ -326,10 +326,71 @@ public class AssessorRegressionTests
         Assert.DoesNotContain(result.Reasons, r => r.En.Contains("2566–2570", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PointerToAPageTheMenuAlsoLinks_IsFollowed()
+    {
+        // pointer-pages O3: the item page's "ดูรายละเอียด" leads to /contact/, which the menu on every page links as "ติดต่อเรา".
+        var contact = new Uri(Home, "/contact/");
+        var pointer = new Uri(Home, "/ita/2569/o3/");
+        var news = new Uri(Home, "/news/");
+        LinkEvidence Menu() => Link(contact, "ติดต่อเรา");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Menu(), Link(pointer, "O3 ข้อมูลการติดต่อ")]),
+            Page(news, "ข่าว", links: [Menu()]),
+            Page(contact, "ติดต่อเรา", text: "ที่อยู่ 88 หมู่ 1 โทรศัพท์ 0-4433-9100", links: [Menu()]),
+            Page(pointer, "O3 ข้อมูลการติดต่อ", text: "O3 ข้อมูลการติดต่อ", links: [Menu(), Link(contact, "ดูรายละเอียด")]));
+        var rules = Results.Rules(2569);
+        var site = SiteView.Build(index, rules, 2569);
+
+        var target = site.Resolve(pointer, rules.Items.Single(i => i.Code == "O3"));
+
+        Assert.Contains(target.Bundle, p => p.Url == contact);
+        Assert.False(site.IsChromeLink(Link(contact, "ดูรายละเอียด")));
+        Assert.True(site.IsChromeLink(Menu()));
+    }
+
+    [Fact]
+    public void ItemPageWhoseEveryDocumentIsDead_IsBroken_WhateverYearItsAddressSays()
+    {
+        // pointer-pages O26: /ita/2569/o26/ holds one "ดูรายละเอียด" to a report that answers 404.
+        var pointer = new Uri(Home, "/ita/2569/o26/");
+        var report = new Uri(Home, "/files/O26_report_2568.pdf");
+        var index = new EvidenceIndex(
+            Home,
+            [
+                Page(Home, "หน้าแรก", links: [Link(pointer, "O26 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")]),
+                Page(pointer, "O26 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", text: "O26 รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", links: [Link(report, "ดูรายละเอียด")]),
+            ],
+            [],
+            [new FetchRecord(report, 404, null, null)],
+            [],
+            CrawlOutcome.Completed,
+            null);
+
+        var result = Judge(index, 2569, "O26");
+
+        Assert.Equal(ItemStatus.Broken, result.Status);
+    }
+
+    [Theory]
+    [InlineData("/img/org_political.png", "แผนผังโครงสร้าง", ItemStatus.Incomplete)] // a chart of the political side draws no units
+    [InlineData("/img/org_chart.png", "แผนผังโครงสร้าง", ItemStatus.Pass)]
+    public void PictureNamingOneSide_DoesNotStandForTheOtherElements(string src, string alt, ItemStatus expected)
+    {
+        var structure = new Uri(Home, "/structure.html");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(structure, "โครงสร้างและอำนาจหน้าที่")]),
+            Page(structure, "โครงสร้างและอำนาจหน้าที่", text: "นายกเทศมนตรี รองนายกเทศมนตรี สภาเทศบาล อำนาจหน้าที่ (โดยสรุป) จัดให้มีและบำรุงรักษาทางบกและทางน้ำ", images: [new ImageEvidence(src, alt)]));
+
+        var result = Judge(index, 2568, "O1");
+
+        Assert.Equal(expected, result.Status);
+    }
+
     private static ItemResult Judge(EvidenceIndex index, int year, string code)
     {
         var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));
-        var rules = Results.Rules(year).ForKind(kinds.Find("municipality")!);
+        var rules = KindElements.For(Results.Rules(year), kinds.Find("municipality")!);
         return Assessor.Assess(index, rules with { Items = [rules.Items.Single(i => i.Code == code)] }, year)[0];
     }
 

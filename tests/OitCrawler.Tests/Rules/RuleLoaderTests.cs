@@ -59,10 +59,10 @@ public sealed class RuleLoaderTests : IDisposable
     [InlineData("municipality", "political", "head")]
     [InlineData("central", "head", "political")]
     [InlineData("university", "sections", "units")]
-    public void ForKind_KeepsOnlyTheElementsOfThatKind(string kind, string kept, string dropped)
+    public void KindElements_KeepOnlyTheElementsOfThatKind(string kind, string kept, string dropped)
     {
         var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));
-        var rules = RuleLoader.Load(Repo.Path("rules", "ita-2568.json"), kinds).ForKind(kinds.Find(kind)!);
+        var rules = OitCrawler.Assessment.KindElements.For(RuleLoader.Load(Repo.Path("rules", "ita-2568.json"), kinds), kinds.Find(kind)!);
 
         var o1 = rules.Items.Single(i => i.Code == "O1").Elements.Select(e => e.Id).ToList();
         Assert.Contains(kept, o1);
