@@ -223,7 +223,8 @@ internal static class Assessor
 
         // Years: the strongest rank that states one decides (rules/README.md, "Periods"): a stated period,
         // then a year in the title or label, the file name, dates inside, and last the context around the link.
-        var signals = PeriodSignals.Deciding(PeriodSignals.Read(labelYears, c.Url, target.Heading, Lead(target.Text)));
+        var (ownText, heldText) = target.HeldFrom >= 0 ? (target.Text[..target.HeldFrom], target.Text[target.HeldFrom..]) : (target.Text, string.Empty);
+        var signals = PeriodSignals.Deciding(PeriodSignals.Read(labelYears, c.Url, target.Heading, Lead(ownText), Lead(heldText), target.HeldLabel));
         IReadOnlyList<YearMention> years = signals.SelectMany(s => s.Years).Distinct().ToList();
         var yearSource = signals.Count > 0 ? signals[0].Source : null;
         if (signals.Count > 1 && rule.Period is not (ItemPeriod.InForce or ItemPeriod.Current))

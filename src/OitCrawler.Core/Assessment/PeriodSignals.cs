@@ -31,7 +31,7 @@ internal sealed record PeriodSignal(PeriodRank Rank, string Source, IReadOnlyLis
 /// </summary>
 internal static class PeriodSignals
 {
-    public static List<PeriodSignal> Read(IReadOnlyList<YearMention> label, Uri url, string heading, string lead)
+    public static List<PeriodSignal> Read(IReadOnlyList<YearMention> label, Uri url, string heading, string lead, string held = "", string heldLabel = "")
     {
         var signals = new List<PeriodSignal>();
         var headingYears = Own(ThaiYears.Find(heading));
@@ -44,12 +44,23 @@ internal static class PeriodSignals
         Add(PeriodRank.Stated, "title", headingYears.Where(IsStated));
         Add(PeriodRank.Stated, "document title", Own(ThaiYears.Find(firstLine)).Where(y => y.Kind == YearKind.Range));
         Add(PeriodRank.Stated, "document", leadYears.Where(y => y.Kind == YearKind.FiscalYear));
+        // The one document a pointer page holds states its period in its title (first line); when the link to it says another
+        // year ("… ประจำปีงบประมาณ พ.ศ. 2569" to a report titled "fiscal year 2568"), both are shown and nothing is guessed.
+        var heldYears = Own(ThaiYears.Find(held));
+        var heldTitle = Own(ThaiYears.Find(held.TrimStart('\n').Split('\n', 2)[0])).Where(y => y.Kind == YearKind.FiscalYear).ToList();
+        var heldLink = Own(ThaiYears.Find(heldLabel)).Where(y => y.Kind != YearKind.Date).ToList();
+        if (heldTitle.Count > 0 && heldLink.Count > 0 && !heldTitle.Any(t => heldLink.Any(l => l.FromFY <= t.ToFY && t.FromFY <= l.ToFY)))
+        {
+            Add(PeriodRank.Stated, "linked document title", heldTitle);
+            Add(PeriodRank.Stated, "link to the document", heldLink);
+        }
+
         Add(PeriodRank.Title, "link label", labelYears.Where(y => y.Kind != YearKind.Date));
         Add(PeriodRank.Title, "title", headingYears.Where(IsBare));
         Add(PeriodRank.Title, "document title", Own(ThaiYears.Find(firstLine)).Where(IsBare));
         var file = FileName(url);
         Add(PeriodRank.FileName, "file name", Own(ThaiYears.FindInUrl(file)));
-        Add(PeriodRank.Inside, "dates in the document", leadYears.Where(y => y.Kind != YearKind.FiscalYear));
+        Add(PeriodRank.Inside, "dates in the document", leadYears.Concat(heldYears).Where(y => y.Kind != YearKind.FiscalYear));
         Add(PeriodRank.Inside, "dates in the link label", labelYears.Where(y => y.Kind == YearKind.Date));
         var folder = new Uri(url, "./");
         Add(PeriodRank.Context, "URL folder", Own(ThaiYears.FindInUrl(folder)));

@@ -31,6 +31,15 @@ internal sealed record Target(TargetKind Kind, string Heading, string Text, int 
     /// <summary>The click path beyond the target, for a pointer page: the link texts followed.</summary>
     public IReadOnlyList<string> Walk { get; init; } = [];
 
+    /// <summary>
+    /// For a pointer page that holds one document (an item page and its report): where that document's text begins in <see cref="Text"/>,
+    /// after the pages' own text; -1 otherwise (a listing's documents are read as the page's text).
+    /// </summary>
+    public int HeldFrom { get; init; } = -1;
+
+    /// <summary>The label of the link to that one document (its text, or its row when the text says nothing).</summary>
+    public string HeldLabel { get; init; } = string.Empty;
+
     public DocumentEvidence? Document { get; init; }
 }
 
@@ -401,6 +410,9 @@ internal sealed class SiteView
             // An item page often lists its documents: the assessor reads them, so their text counts.
             // Framed pages count too (a PDF viewer, a menu in an iframe). Other linked pages do not.
             var unread = new List<Uri>();
+            var heldFrom = text.Length;
+            var held = 0;
+            var heldLabel = string.Empty;
             foreach (var link in bundle.SelectMany(ContentLinks).DistinctBy(l => l.Url))
             {
                 if (Index.Document(link.Url!) is { } document)
@@ -408,6 +420,8 @@ internal sealed class SiteView
                     if (document.Text is { } docText && text.Length < MaxTargetText)
                     {
                         text.Append('\n').Append(docText);
+                        held++;
+                        heldLabel = Label(link);
                     }
 
                     if ((document.Text?.Length ?? 0) < ReadableDocumentChars && Clicks(link))
@@ -434,6 +448,8 @@ internal sealed class SiteView
                 Bundle = bundle,
                 Unread = ownText < PointerTextLimit ? unread : [],
                 Walk = walk,
+                HeldFrom = held == 1 && ownText < PointerTextLimit ? heldFrom : -1,
+                HeldLabel = held == 1 && ownText < PointerTextLimit ? heldLabel : string.Empty,
             };
         }
 

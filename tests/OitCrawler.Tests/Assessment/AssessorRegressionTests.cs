@@ -387,6 +387,43 @@ public class AssessorRegressionTests
         Assert.Equal(expected, result.Status);
     }
 
+    [Theory]
+    [InlineData("หมายเหตุ: การชำระค่าธรรมเนียมและค่าบริการอื่น ๆ ติดต่อสอบถามได้ที่กองคลัง", false)] // named, never stated
+    [InlineData("ค่าธรรมเนียม: ไม่มีค่าธรรมเนียม", true)]
+    [InlineData("ค่าธรรมเนียม ฉบับละ ๑๐๐ บาท", true)]
+    public void ServiceGuide_StatesTheFee_OnlyWithAnAmountOrNone(string fee, bool stated)
+    {
+        var guide = new Uri(Home, "/pages/service-guide/");
+        var index = Index(
+            Page(Home, "หน้าแรก", links: [Link(guide, "คู่มือสำหรับประชาชน")]),
+            Page(guide, "คู่มือหรือแนวทางการขอรับบริการสำหรับผู้รับบริการ", text: $"งานทะเบียนราษฎร ขั้นตอน 1) ยื่นคำร้อง 2) ตรวจสอบ ระยะเวลา 15 นาที\n{fee}"));
+
+        var result = Judge(index, 2568, "O9");
+
+        Assert.Equal(stated, !result.Reasons.Any(r => r.Element?.Id == "fee"));
+    }
+
+    [Theory]
+    [InlineData("Corruption risk assessment, fiscal year 2568", ItemStatus.Review)] // the link says 2569, the report's title 2568
+    [InlineData("Corruption risk assessment, fiscal year 2569", ItemStatus.Pass)]
+    public void PointerLinkAndItsDocumentsTitle_StatingDifferentYears_IsReview(string title, ItemStatus expected)
+    {
+        // pointer-pages O21: "การประเมินความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. 2569" leads to a PDF titled "fiscal year 2568".
+        var pointer = new Uri(Home, "/ita/2569/o21/");
+        var report = new Uri(Home, "/files/ITA_69_O21_risk.pdf");
+        var index = Index(
+            [
+                Page(Home, "หน้าแรก", links: [Link(pointer, "O21 การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ")]),
+                Page(pointer, "O21 การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ", text: "O21 การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ\nการประเมินความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. 2569",
+                    links: [Link(report, "การประเมินความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. 2569")]),
+            ],
+            [new DocumentEvidence { Url = report, MediaType = "application/pdf", Text = $"{title}\nRisk events: 4; risk level matrix; control measures" }]);
+
+        var result = Judge(index, 2569, "O21");
+
+        Assert.Equal(expected, result.Status);
+    }
+
     private static ItemResult Judge(EvidenceIndex index, int year, string code)
     {
         var kinds = RuleLoader.LoadKinds(Repo.Path("rules", AgencyKindsFile.FileName));

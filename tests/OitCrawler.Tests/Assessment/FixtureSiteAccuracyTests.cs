@@ -104,9 +104,9 @@ public sealed class FixtureSiteAccuracyTests(ITestOutputHelper output)
         // The targets (≥ 98% / ≥ 95% / no false pass / < 2% false incomplete) are NOT met yet: see README.
         var blindItems = blind.Sum(r => r.Items);
         Assert.True(blind.Count >= 6, $"expected six round-2 blind sites, found {blind.Count}");
-        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.92 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 92%");
-        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.91 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 91%");
-        Assert.True(blind.Sum(r => r.FalsePasses.Count) <= 3, "more false passes on blind sites than the 3 left: " + string.Join("; ", blind.SelectMany(r => r.FalsePasses)));
+        Assert.True(blind.Sum(r => r.BinaryAgree) >= 0.94 * blindItems, $"blind pass/not-pass {blind.Sum(r => r.BinaryAgree)}/{blindItems} fell below 94%");
+        Assert.True(blind.Sum(r => r.ExactAgree) >= 0.93 * blindItems, $"blind exact {blind.Sum(r => r.ExactAgree)}/{blindItems} fell below 93%");
+        Assert.True(blind.Sum(r => r.FalsePasses.Count) == 0, "false passes on round-2 blind sites: " + string.Join("; ", blind.SelectMany(r => r.FalsePasses)));
 
         // Round-3 blind sites: first run 88% / 87% / 3 false passes (README); held at what the fixes reached.
         var blind3Items = blind3.Sum(r => r.Items);
