@@ -67,61 +67,43 @@ public static class Spreadsheets
         ArgumentNullException.ThrowIfNull(result);
         var w = new Words(language);
         var names = result.Score.Indicators.SelectMany(i => i.SubIndicators).ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-        var rows = ReportView.Build(result, language).Units.SelectMany(unit => unit.Rows.Select(row =>
-        {
-            var g = row.Gap;
-            return (IReadOnlyList<object?>)
-            [
-                unit.Name,
-                g.Item.Rule.Code,
-                names.TryGetValue(g.Item.Rule.SubIndicator, out var name) ? $"{g.Item.Rule.SubIndicator} {name}" : g.Item.Rule.SubIndicator,
-                g.Item.Rule.Title,
-                w.Status(g.Item.Status),
-                g.PointsAtStake,
-                w.Lines(g.Action, g.ActionEn ?? string.Empty),
-                string.Join("\n", g.Item.Reasons.Select(r => w.Lines(r.Th, r.En))),
-                g.Item.Evidence.Count > 0 ? SheetLink.Of(g.Item.Evidence[0].Url) : null,
-                string.Join("\n", g.Item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
-                string.Join(", ", row.SharedWith),
-                string.Join("\n", g.Measures.Select(m => w.T(
-                    $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}",
-                    $"issue {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / activity {m.ActivityId} {m.ActivityTitle}"))),
-                null,
-                null,
-                null,
-                null,
-            ];
-        })).ToList();
+        IReadOnlyList<object?> Row(string unit, Gap g, string status, string sharedWith) =>
+        [
+            unit,
+            g.Item.Rule.Code,
+            names.TryGetValue(g.Item.Rule.SubIndicator, out var name) ? $"{g.Item.Rule.SubIndicator} {name}" : g.Item.Rule.SubIndicator,
+            g.Item.Rule.Title,
+            status,
+            g.PointsAtStake,
+            w.Lines(g.Action, g.ActionEn ?? string.Empty),
+            string.Join("\n", g.Item.Reasons.Select(r => w.Lines(r.Th, r.En))),
+            g.Item.Evidence.Count > 0 ? SheetLink.Of(g.Item.Evidence[0].Url) : null,
+            string.Join("\n", g.Item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
+            sharedWith,
+            string.Join("\n", g.Measures.Select(m => w.T(
+                $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}",
+                $"issue {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / activity {m.ActivityId} {m.ActivityTitle}"))),
+            null,
+            null,
+            null,
+            null,
+        ];
 
-        var state = w.T("สถานะ", "Status");
-        // Passes judged on what is visible (a scan, an external system): not gaps, but a person must open them.
+        var rows = ReportView.Build(result, language).Units
+            .SelectMany(unit => unit.Rows.Select(row => Row(unit.Name, row.Gap, w.Status(row.Gap.Item.Status), string.Join(", ", row.SharedWith))))
+            .ToList();
+
+        // Passes judged on what is visible (a scan, an external system, a chart drawn as a picture): not gaps, but a person
+        // must open them, so they are listed with what to check.
         var weight = result.Items.Count == 0 ? 0 : Math.Round(100.0 / result.Items.Count, 2);
         foreach (var item in result.Items.Where(i => i.Status == ItemStatus.Pass && i.Unchecked.Count > 0))
         {
-            var measures = GapBuilder.MeasuresOf(item.Rule.Code, result.Rules, result.Measures);
-            rows.Add(
-            [
-                string.Join(", ", measures.SelectMany(m => m.Units).Select(u => u.Name).Distinct(StringComparer.Ordinal)) is { Length: > 0 } owners ? owners : w.T(ReportView.NoMeasureGroup, "no measure covers it"),
-                item.Rule.Code,
-                names.TryGetValue(item.Rule.SubIndicator, out var name) ? $"{item.Rule.SubIndicator} {name}" : item.Rule.SubIndicator,
-                item.Rule.Title,
-                w.T(UncheckedStatus, UncheckedStatusEn),
-                weight,
-                w.Lines(GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item)),
-                string.Join("\n", item.Reasons.Select(r => w.Lines(r.Th, r.En))),
-                item.Evidence.Count > 0 ? SheetLink.Of(item.Evidence[0].Url) : null,
-                string.Join("\n", item.Evidence.Skip(1).Select(e => UrlCanonicalizer.Display(e.Url))),
-                string.Empty,
-                string.Join("\n", measures.Select(m => w.T(
-                    $"ประเด็นที่ {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / กิจกรรม {m.ActivityId} {m.ActivityTitle}",
-                    $"issue {m.IssueNumber.ToString(CultureInfo.InvariantCulture)} {m.IssueTitle} / activity {m.ActivityId} {m.ActivityTitle}"))),
-                null,
-                null,
-                null,
-                null,
-            ]);
+            var check = new Gap(item, GapBuilder.MeasuresOf(item.Rule.Code, result.Rules, result.Measures), GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item), weight);
+            var owners = string.Join(", ", check.Units.Select(u => u.Name));
+            rows.Add(Row(owners.Length > 0 ? owners : w.T(ReportView.NoMeasureGroup, "no measure covers it"), check, w.T(UncheckedStatus, UncheckedStatusEn), string.Empty));
         }
 
+        var state = w.T("สถานะ", "Status");
         return new SheetTable(
             w.Language == ReportLanguage.En ? "Gaps" : "สิ่งที่ต้องแก้ไข",
             [
