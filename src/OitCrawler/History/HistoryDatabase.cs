@@ -115,7 +115,27 @@ internal sealed class HistoryDatabase
     }
 
     /// <summary>Sets WAL mode and applies pending migrations; returns the schema version.</summary>
+    /// <exception cref="IOException">The database cannot be opened for writing (a read-only file or folder): named with its folder and the setting.</exception>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyMigrationsAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is CantOpen or ReadOnly)
+        {
+            // SQLite says only "unable to open database file": say which file, and that its folder must be writable
+            // (the journal and the WAL files are created beside it), so serve does not stop on a riddle.
+            throw new IOException(
+                $"cannot open the history database {Path} for writing ({ex.Message.TrimEnd('.')}); the database and its folder {System.IO.Path.GetDirectoryName(Path)} must be writable (History:DatabasePath)", ex);
+        }
+    }
+
+    private const int ReadOnly = 8; // SQLITE_READONLY
+
+    private const int CantOpen = 14; // SQLITE_CANTOPEN
+
+    private async Task<int> ApplyMigrationsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using (var wal = connection.CreateCommand())

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Audit;
 using OitCrawler.Cli;
+using OitCrawler.Demo;
 using OitCrawler.Reporting;
 using OitCrawler.Tests.Support;
 
@@ -146,6 +147,36 @@ public sealed partial class CommandsTests : IDisposable
         Assert.All(before, f => Assert.True(f.Value.AsSpan().SequenceEqual(File.ReadAllBytes(f.Key)), $"{f.Key} was replaced"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Audit_DiskFullWhileWritingReports_OneProblemNamedNoStackTrace_NotExit70()
+    {
+        // Issue 9, case 8 as the operator sees it: a full disk during `audit` printed a stack trace. The program runs
+        // for real with --out on a 16 KiB tmpfs (mounted in its own user and mount namespaces, so no root is needed):
+        // the kernel's ENOSPC arrives while the reports are written.
+        await using var server = await StaticSiteServer.StartAsync(Repo.Path("samples", "demo-site"));
+        var full = Directory.CreateDirectory(Path.Combine(_out, "full")).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(_out, "work")).FullName;
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+
+        var (code, stderr) = await RunProgramAsync(
+            work,
+            "unshare", "--user", "--map-root-user", "--mount", "sh", "-c", "mount -t tmpfs -o size=16k tmpfs \"$0\" && exec \"$@\"", full,
+            dotnet, Path.Combine(AppContext.BaseDirectory, "oitcrawler.dll"),
+            "audit", server.BaseUri.AbsoluteUri, "--year", "2568", "--rate", "0", "--out", full);
+
+        Assert.DoesNotContain("mount:", stderr, StringComparison.Ordinal); // the tmpfs was there, so the disk was full
+        Assert.DoesNotContain("unshare:", stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.NotEqual(70, code); // not the crash exit
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        var problem = stderr.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("oitcrawler: ", StringComparison.Ordinal)).ToList();
+        Assert.True(problem.Count == 2, stderr); // one problem: its Thai line, and the English beneath
+        Assert.StartsWith("oitcrawler: ตรวจเสร็จแล้ว แต่เขียนรายงานลง " + full, problem[0], StringComparison.Ordinal);
+        Assert.StartsWith("oitcrawler: the audit finished but its reports could not be written to " + full, problem[1], StringComparison.Ordinal);
+        Assert.All(problem, l => Assert.Contains("No space left on device", l, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("\"Crawl\": { \"MaxPages\": \"abc\" }", "Crawl:MaxPages")]
     [InlineData("\"Crawl\": { \"RequestTimeout\": \"twenty seconds\" }", "Crawl:RequestTimeout")]
@@ -163,18 +194,24 @@ public sealed partial class CommandsTests : IDisposable
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
+    // oitcrawler with these arguments; or, when the first is "unshare", that command line as it is.
     private static async Task<(int Code, string Stderr)> RunProgramAsync(string workingDirectory, params string[] args)
     {
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var info = new System.Diagnostics.ProcessStartInfo(dotnet)
+        var wrapped = args.Length > 0 && args[0] == "unshare";
+        var info = new System.Diagnostics.ProcessStartInfo(wrapped ? args[0] : dotnet)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "oitcrawler.dll"));
-        foreach (var arg in args)
+        if (!wrapped)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "oitcrawler.dll"));
+        }
+
+        foreach (var arg in wrapped ? args[1..] : args)
         {
             info.ArgumentList.Add(arg);
         }

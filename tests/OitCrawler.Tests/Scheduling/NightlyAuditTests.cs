@@ -277,6 +277,63 @@ public sealed class NightlyAuditTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_SiteRefusesEveryPageButHomeWithLongRetryAfter_NotStoredComplete_NoItemGapMailedToUnits()
+    {
+        // Issue 9, case 3 end to end: a site throttling every page but the home page with a long Retry-After gave a
+        // "complete" run (OIT 0.00) and e-mailed "16 new gaps" to every unit. After a good night, such a night is not
+        // stored complete and sends no item's gap to anyone: at most a site-level message to the information unit.
+        var refusing = 0;
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite, app => app.Use(async (context, next) =>
+        {
+            if (Volatile.Read(ref refusing) == 1 && context.Request.Path != "/" && context.Request.Path != "/robots.txt")
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "3600";
+                return;
+            }
+
+            await next(context);
+        }));
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Alerts:ConsecutiveFailures", "1"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"),
+            ("Crawl:MaxRetryAfter", "00:00:00.05"), // the hour asked for, capped: the test does not wait it
+            ("Crawl:CircuitMinimumThroughput", "10000")); // a long Retry-After spreads the failures past the breaker's window
+        await using var harness = NightlyHarness.Create(settings);
+
+        var first = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+        Assert.Equal(RunState.Complete, first!.State);
+        Assert.Contains(first.Result.Items, i => i.Status == OitCrawler.Assessment.ItemStatus.Pass);
+        var before = sink.Messages().Count; // the baseline (and warnings, depending on today's date)
+
+        Volatile.Write(ref refusing, 1);
+        var second = await Task.Run(() => harness.Audit.RunAsync("schedule", CancellationToken.None));
+
+        Assert.NotNull(second);
+        Assert.Equal(CrawlOutcome.HostFailing, second.Result.Evidence.Outcome);
+        Assert.Contains("HTTP 429", second.Result.Evidence.OutcomeReason, StringComparison.Ordinal);
+        Assert.NotEqual(RunState.Complete, second.State);
+        var stored = await harness.Store.LastCompleteRunAsync(new Uri(settings["Audit:Site"]!), null, CancellationToken.None);
+        Assert.Equal(first.RunId, stored!.Run.RunId); // the good night is still the last complete one
+        Assert.NotEqual(RunState.Complete, (await harness.Store.ListRunsAsync(null, 1, CancellationToken.None))[0].State);
+        Assert.Empty(second.Alerts!.Changes.Items); // no item changed: the site did not answer for them
+        Assert.Equal(ChangeKind.SiteUnreachable, second.Alerts.Changes.Site?.Kind);
+
+        var mails = sink.Messages().Skip(before).ToList();
+        var siteLevel = Assert.Single(mails); // at most one message about the site
+        Assert.Equal(["info@thaphae.example"], siteLevel.To); // to the information unit, not to every unit
+        Assert.DoesNotContain("ไม่ผ่านใหม่", siteLevel.Message.Subject, StringComparison.Ordinal);
+        var body = siteLevel.Message.TextBody ?? string.Empty;
+        Assert.DoesNotContain("ข้อที่ไม่ผ่านใหม่", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Result.Items, i => body.Contains($"{i.Rule.Code} ", StringComparison.Ordinal));
+        Assert.Equal(0L, await HistoryDatabaseTests.ScalarAsync(harness.Database, $"SELECT count(*) FROM outbox WHERE run_id = '{second.RunId}' AND kind <> '{AlertComposer.DigestKind}'"));
+    }
+
+    [Fact]
     public async Task RunAsync_OutputFolderUnwritable_RunStoredCompleteWithVerdicts_AlertsStillQueued()
     {
         var site = _temp.File("site");
