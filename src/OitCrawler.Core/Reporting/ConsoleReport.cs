@@ -40,7 +40,7 @@ public static class ConsoleReport
             {
                 var mark = item.Status == ItemStatus.Pass ? "✓" : "✗";
                 var url = item.Evidence.Count > 0 ? "  " + UrlCanonicalizer.Display(item.Evidence[0].Url) : string.Empty;
-                w.WriteLine($"    {mark} {item.Rule.Code,-4} {item.Status.ToString().ToLowerInvariant(),-11} {ItemStatusText.Th(item.Status),-14} {Shorten(item.Rule.Title, 48)}{url}");
+                w.WriteLine($"    {mark} {item.Rule.Code,-4} {ItemStatusText.En(item.Status),-11} {ItemStatusText.Th(item.Status),-14} {Shorten(item.Rule.Title, 48)}{url}");
                 if (item.Status != ItemStatus.Pass && item.Reasons.Count > 0)
                 {
                     w.WriteLine($"           {item.Reasons[0].Th}");

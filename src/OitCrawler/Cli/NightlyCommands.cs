@@ -21,14 +21,14 @@ internal static class NightlyCommands
     internal static void WriteRun(Say say, NightlyRun run)
     {
         ConsoleReport.Write(say.Out, run.Result, run.Files);
-        var state = SqliteRunStore.StateText(run.State);
+        var state = RunStateText.En(run.State);
         if (run.Files.Any(f => Path.GetFileName(f) == ReportWriter.HtmlFileName))
         {
-            say.Line($"การตรวจ {run.RunId}: {StateTh(run.State)} รายงานอยู่ที่ {run.ReportDirectory}", $"run {run.RunId}: {state}; reports in {run.ReportDirectory}");
+            say.Line($"การตรวจ {run.RunId}: {RunStateText.Th(run.State)} รายงานอยู่ที่ {run.ReportDirectory}", $"run {run.RunId}: {state}; reports in {run.ReportDirectory}");
         }
         else
         {
-            say.Line($"การตรวจ {run.RunId}: {StateTh(run.State)} ไม่ได้เขียนรายงาน", $"run {run.RunId}: {state}; no reports written");
+            say.Line($"การตรวจ {run.RunId}: {RunStateText.Th(run.State)} ไม่ได้เขียนรายงาน", $"run {run.RunId}: {state}; no reports written");
         }
 
         foreach (var problem in run.Problems)
@@ -56,15 +56,6 @@ internal static class NightlyCommands
             }
         }
     }
-
-    private static string StateTh(RunState state) => state switch
-    {
-        RunState.Complete => "ครบ",
-        RunState.Partial => "ไม่ครบ",
-        RunState.Unreachable => "เข้าเว็บไซต์ไม่ได้",
-        RunState.Reporting => "ยังไม่มีรายงาน",
-        _ => "กำลังตรวจ",
-    };
 
     internal static void AddNightly(HostApplicationBuilder builder)
     {

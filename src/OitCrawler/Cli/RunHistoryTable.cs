@@ -50,7 +50,7 @@ internal static class RunHistoryTable
             var run = runs[index];
             var older = runs.Skip(index + 1).FirstOrDefault(r => r.State == RunState.Complete && r.Site == run.Site);
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{run.RunId,-26} {Pad(started[index], width)} {SqliteRunStore.StateText(run.State),-11} {run.Outcome ?? "-",-15} {run.Pages,6} {Score(run.Oit, older?.Oit),8} {Score(run.Indicator9, older?.Indicator9),8} {Score(run.Indicator10, older?.Indicator10),8}  {run.Trigger ?? "-"}"));
+                $"{run.RunId,-26} {Pad(started[index], width)} {RunStateText.En(run.State),-11} {run.Outcome ?? "-",-15} {run.Pages,6} {Score(run.Oit, older?.Oit),8} {Score(run.Indicator9, older?.Indicator9),8} {Score(run.Indicator10, older?.Indicator10),8}  {run.Trigger ?? "-"}"));
             if (showSite)
             {
                 w.WriteLine($"    {run.Site}");

@@ -13,7 +13,7 @@ internal sealed record ApiRun(
     int Pages, int Documents, double? Oit, double? Indicator9, double? Indicator10, IReadOnlyDictionary<string, double> SubIndicators, string? Trigger, string? Notes, string? ReportUrl)
 {
     public static ApiRun From(RunSummary r) => new(
-        r.RunId, r.Site, r.Year, r.RulesYear, r.StartedAt, r.FinishedAt, SqliteRunStore.StateText(r.State), r.Outcome, r.OutcomeReason, r.Pages, r.Documents,
+        r.RunId, r.Site, r.Year, r.RulesYear, r.StartedAt, r.FinishedAt, RunStateText.En(r.State), r.Outcome, r.OutcomeReason, r.Pages, r.Documents,
         r.Oit, r.Indicator9, r.Indicator10, r.SubIndicators, r.Trigger, r.Notes, r.ReportPath is null ? null : DashboardPages.FileHref(r.RunId, "report.html"));
 }
 
@@ -57,5 +57,5 @@ internal static class DashboardApi
     public static RunDocument Run(RunDetail detail) => new(SchemaVersion, ApiRun.From(detail.Run), detail.Items.Select(ApiItem.From).ToList());
 
     public static ItemDocument Item(Uri site, string code, IReadOnlyList<ItemVerdict> timeline) =>
-        new(SchemaVersion, site.AbsoluteUri, code, timeline.Select(v => new TimelineEntry(v.Run.RunId, v.Run.StartedAt, SqliteRunStore.StateText(v.Run.State), ApiItem.From(v.Item))).ToList());
+        new(SchemaVersion, site.AbsoluteUri, code, timeline.Select(v => new TimelineEntry(v.Run.RunId, v.Run.StartedAt, RunStateText.En(v.Run.State), ApiItem.From(v.Item))).ToList());
 }

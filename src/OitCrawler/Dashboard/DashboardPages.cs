@@ -592,14 +592,7 @@ internal static class DashboardPages
 
     private static void State(StringBuilder h, RunSummary r)
     {
-        var (css, text) = r.State switch
-        {
-            RunState.Complete => ("ok", "ครบถ้วน"),
-            RunState.Running => ("running", "กำลังตรวจ"),
-            RunState.Reporting => ("running", "ยังไม่มีรายงาน"),
-            RunState.Unreachable => ("bad", "เข้าถึงเว็บไซต์ไม่ได้"),
-            _ => ("warn", r.WasInterrupted ? "ถูกขัดจังหวะ" : "ไม่ครบ"),
-        };
+        var (css, text) = RunStateText.Badge(r);
         h.Append("<span class=\"state ").Append(css).Append("\">").Append(text).Append("</span>");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OitCrawler.History;
 using OitCrawler.Reporting;
 using OitCrawler.Text;
 
@@ -86,7 +87,7 @@ internal static class FleetReportWriter
 
         Section(h, "unreachable", "เว็บไซต์ที่เข้าไม่ได้และหน่วยงานที่ยังไม่ได้ตรวจ", "unreachable sites and agencies never audited");
         Table(h, ["รหัส", "หน่วยงาน", "จังหวัด", "เว็บไซต์", "ผล", "ตรวจเมื่อ"], report.Unreachable.Concat(report.NeverAudited).Select(a => (IReadOnlyList<string?>)
-            [a.Agency.Id, a.Agency.Name, a.Agency.Province, a.Agency.Site.AbsoluteUri, a.Latest is null ? "ยังไม่ได้ตรวจ" : "เข้าไม่ได้: " + a.Latest.OutcomeReason, When(a.Latest?.StartedAt)]), numeric: [], linkColumn: 3);
+            [a.Agency.Id, a.Agency.Name, a.Agency.Province, a.Agency.Site.AbsoluteUri, Latest(a), When(a.Latest?.StartedAt)]), numeric: [], linkColumn: 3);
 
         Section(h, "agencies", "ทุกหน่วยงาน", "every agency");
         Table(h, ["รหัส", "หน่วยงาน", "ประเภท", "จังหวัด", "อำเภอ", "เว็บไซต์", "OIT", "ระดับ", "ตัวชี้วัดที่ 9", "ตัวชี้วัดที่ 10", "ข้อที่ไม่ผ่าน", "ตรวจล่าสุด", "ผลล่าสุด"], report.Agencies.Select(a => (IReadOnlyList<string?>)
@@ -130,7 +131,7 @@ internal static class FleetReportWriter
                 ["รหัส", "หน่วยงาน", "จังหวัด", "อำเภอ", "เว็บไซต์", "ผล", "ตรวจเมื่อ"],
                 [14, 40, 16, 16, 40, 40, 22],
                 report.Unreachable.Concat(report.NeverAudited).Select(a => (IReadOnlyList<object?>)
-                    [a.Agency.Id, a.Agency.Name, a.Agency.Province, a.Agency.District, SheetLink.Of(a.Agency.Site), a.Latest is null ? "ยังไม่ได้ตรวจ" : "เข้าไม่ได้: " + a.Latest.OutcomeReason, When(a.Latest?.StartedAt)]).ToList()),
+                    [a.Agency.Id, a.Agency.Name, a.Agency.Province, a.Agency.District, SheetLink.Of(a.Agency.Site), Latest(a), When(a.Latest?.StartedAt)]).ToList()),
         ];
     }
 
@@ -147,7 +148,7 @@ internal static class FleetReportWriter
             a.Agency.Province,
             a.Agency.District,
             Site = a.Agency.Site.AbsoluteUri,
-            Latest = a.Latest is { } l ? new { l.RunId, l.StartedAt, State = l.State.ToString().ToLowerInvariant(), l.Outcome } : null,
+            Latest = a.Latest is { } l ? new { l.RunId, l.StartedAt, State = RunStateText.En(l.State), l.Outcome } : null,
             Current = a.Current is { } c ? new { c.RunId, c.StartedAt, c.RulesYear, c.Oit, c.Indicator9, c.Indicator10, a.Band, a.Failing } : null,
             a.Unreachable,
             a.Regressed,
@@ -251,13 +252,7 @@ internal static class FleetReportWriter
         h.Append("</tbody>\n</table>\n");
     }
 
-    private static string Latest(AgencyRow a) => a.Latest switch
-    {
-        null => "ยังไม่ได้ตรวจ",
-        { SiteDown: true } l => "เข้าไม่ได้: " + l.OutcomeReason,
-        { State: History.RunState.Complete } => "ตรวจครบ",
-        { } l => "ตรวจไม่ครบ: " + l.OutcomeReason,
-    };
+    private static string Latest(AgencyRow a) => RunStateText.Latest(a.Latest);
 
     private static string When(DateTimeOffset? at) => at is { } t ? $"{ThaiYears.FormatThaiDate(t)} {Time(t)} น." : "-";
 

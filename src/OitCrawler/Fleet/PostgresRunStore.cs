@@ -78,7 +78,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
             var p = update.Parameters;
             p.AddWithValue(runId);
             p.AddWithValue(Ms(result.FinishedAt));
-            p.AddWithValue(SqliteRunStore.StateText(state));
+            p.AddWithValue(RunStateText.En(state));
             p.AddWithValue(result.Evidence.Outcome.ToString());
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)result.Evidence.OutcomeReason ?? DBNull.Value });
             p.AddWithValue(result.Evidence.Pages.Count);
@@ -106,7 +106,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
             p.AddWithValue(item.Rule.Code);
             p.AddWithValue(item.Rule.SubIndicator);
             p.AddWithValue(item.Rule.Title);
-            p.AddWithValue(item.Status.ToString().ToLowerInvariant());
+            p.AddWithValue(ItemStatusText.En(item.Status));
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = item.Evidence.Count > 0 ? item.Evidence[0].Url.AbsoluteUri : DBNull.Value });
             p.AddWithValue(JsonSerializer.Serialize(item.Evidence, Json));
             p.AddWithValue(JsonSerializer.Serialize(item.Reasons, Json));
@@ -207,7 +207,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         var history = new Dictionary<string, IReadOnlyList<ItemStatus>>(StringComparer.Ordinal);
         foreach (var group in rows.Where(r => r.Code is not null).GroupBy(r => r.Code!, StringComparer.Ordinal))
         {
-            var statusByRun = group.ToDictionary(r => r.Run, r => ParseStatus(r.Status!));
+            var statusByRun = group.ToDictionary(r => r.Run, r => RunStateText.ParseStatus(r.Status!));
             history[group.Key] = order.TakeWhile(statusByRun.ContainsKey).Select(run => statusByRun[run]).ToList();
         }
 
@@ -278,7 +278,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
                     verdicts[run] = items = new Dictionary<string, ItemStatus>(StringComparer.Ordinal);
                 }
 
-                items[reader.GetString(1)] = ParseStatus(reader.GetString(2));
+                items[reader.GetString(1)] = RunStateText.ParseStatus(reader.GetString(2));
             }
         }
 
@@ -367,7 +367,7 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         r.GetInt32(3),
         Instant(r, 4),
         r.IsDBNull(5) ? null : Instant(r, 5),
-        Enum.Parse<RunState>(r.GetString(6), ignoreCase: true),
+        RunStateText.Parse(r.GetString(6)),
         r.IsDBNull(7) ? null : r.GetString(7),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.GetInt32(9),
@@ -384,12 +384,10 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
         r.GetString(at),
         r.GetString(at + 1),
         r.GetString(at + 2),
-        ParseStatus(r.GetString(at + 3)),
+        RunStateText.ParseStatus(r.GetString(at + 3)),
         r.IsDBNull(at + 4) ? null : r.GetString(at + 4))
     {
         Evidence = withEvidence ? JsonSerializer.Deserialize<List<EvidenceRef>>(r.GetString(at + 5), Json) ?? [] : [],
         Reasons = withEvidence ? JsonSerializer.Deserialize<List<Reason>>(r.GetString(at + 6), Json) ?? [] : [],
     };
-
-    private static ItemStatus ParseStatus(string text) => Enum.Parse<ItemStatus>(text, ignoreCase: true);
 }

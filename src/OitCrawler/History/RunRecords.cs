@@ -87,7 +87,7 @@ internal static class RunOutcomes
     /// <summary>The scores of the complete runs among <paramref name="runs"/>, for trend.json.</summary>
     public static IEnumerable<RunScores> CompleteScores(IEnumerable<RunSummary> runs) =>
         runs.Where(r => r.State == RunState.Complete)
-            .Select(r => new RunScores(r.RunId, r.StartedAt, SqliteRunStore.StateText(r.State), r.Oit, r.Indicator9, r.Indicator10, r.SubIndicators));
+            .Select(r => new RunScores(r.RunId, r.StartedAt, RunStateText.En(r.State), r.Oit, r.Indicator9, r.Indicator10, r.SubIndicators));
 
     /// <summary>How a site is keyed in the store: its canonical start URL.</summary>
     public static string SiteKey(Uri site) => (UrlCanonicalizer.Canonicalize(site) ?? site).AbsoluteUri;

@@ -91,8 +91,8 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
                 """;
             update.Parameters.AddWithValue("$id", runId);
             update.Parameters.AddWithValue("$finished", DbTime.ToText(result.FinishedAt));
-            update.Parameters.AddWithValue("$state", reportPath is null ? StateText(RunState.Reporting) : StateText(state)); // complete only with its reports
-            update.Parameters.AddWithValue("$reported", StateText(state));
+            update.Parameters.AddWithValue("$state", reportPath is null ? RunStateText.En(RunState.Reporting) : RunStateText.En(state)); // complete only with its reports
+            update.Parameters.AddWithValue("$reported", RunStateText.En(state));
             update.Parameters.AddWithValue("$outcome", result.Evidence.Outcome.ToString());
             update.Parameters.AddWithValue("$reason", (object?)result.Evidence.OutcomeReason ?? DBNull.Value);
             update.Parameters.AddWithValue("$pages", result.Evidence.Pages.Count);
@@ -129,7 +129,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
                 code.Value = item.Rule.Code;
                 sub.Value = item.Rule.SubIndicator;
                 title.Value = item.Rule.Title;
-                status.Value = StatusText(item.Status);
+                status.Value = ItemStatusText.En(item.Status);
                 url.Value = item.Evidence.Count > 0 ? item.Evidence[0].Url.AbsoluteUri : DBNull.Value;
                 evidence.Value = JsonSerializer.Serialize(item.Evidence, Json);
                 reasons.Value = JsonSerializer.Serialize(item.Reasons, Json);
@@ -217,7 +217,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                items.Add(new StoredItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), ParseStatus(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                items.Add(new StoredItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), RunStateText.ParseStatus(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
 
@@ -254,7 +254,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         var history = new Dictionary<string, IReadOnlyList<ItemStatus>>(StringComparer.Ordinal);
         foreach (var group in byCode)
         {
-            var statusByRun = group.ToDictionary(r => r.Run, r => ParseStatus(r.Status!));
+            var statusByRun = group.ToDictionary(r => r.Run, r => RunStateText.ParseStatus(r.Status!));
             history[group.Key] = order.TakeWhile(statusByRun.ContainsKey).Select(run => statusByRun[run]).ToList();
         }
 
@@ -324,7 +324,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         r.GetString(at),
         r.GetString(at + 1),
         r.GetString(at + 2),
-        ParseStatus(r.GetString(at + 3)),
+        RunStateText.ParseStatus(r.GetString(at + 3)),
         r.IsDBNull(at + 4) ? null : r.GetString(at + 4))
     {
         Evidence = JsonSerializer.Deserialize<List<EvidenceRef>>(r.GetString(at + 5), Json) ?? [],
@@ -341,7 +341,7 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         r.GetInt32(3),
         DbTime.Parse(r.GetString(4)),
         r.IsDBNull(5) ? null : DbTime.Parse(r.GetString(5)),
-        ParseState(r.GetString(6)),
+        RunStateText.Parse(r.GetString(6)),
         r.IsDBNull(7) ? null : r.GetString(7),
         r.IsDBNull(8) ? null : r.GetString(8),
         r.GetInt32(9),
@@ -353,12 +353,4 @@ internal sealed class SqliteRunStore(HistoryDatabase database) : IRunStore
         r.IsDBNull(15) ? null : r.GetString(15),
         r.IsDBNull(16) ? null : r.GetString(16),
         r.IsDBNull(17) ? null : r.GetString(17));
-
-    internal static string StateText(RunState state) => state.ToString().ToLowerInvariant();
-
-    private static RunState ParseState(string text) => Enum.Parse<RunState>(text, ignoreCase: true);
-
-    private static string StatusText(ItemStatus status) => status.ToString().ToLowerInvariant();
-
-    private static ItemStatus ParseStatus(string text) => Enum.Parse<ItemStatus>(text, ignoreCase: true);
 }
