@@ -191,9 +191,9 @@ public sealed partial class AuditRunner(
     // Loaded and validated once per runner: selecting the rules, running and reading the measures share it.
     private RuleCatalog LoadCatalog() => _catalog ??= RuleCatalog.Load(ResolveRulesDirectory(options.Value.RulesDirectory));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No rules for ITA {Year}; using the {RulesYear} rules")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "No rules for ITA {Year}; using the {RulesYear} rules")]
     private partial void LogRulesFallback(int year, int rulesYear);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Auditing {Site} against the ITA {Year} rules")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Auditing {Site} against the ITA {Year} rules")]
     private partial void LogStarting(Uri site, int year);
 }

@@ -37,25 +37,25 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         return await run.ExecuteAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url} {Status} in {Elapsed}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Fetched {Url} {Status} in {Elapsed}")]
     private partial void LogFetched(Uri url, int status, TimeSpan elapsed);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason} ({Detail})")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason} ({Detail})")]
     private partial void LogSkipped(Uri url, SkipReason reason, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {Host} stopped answering: {Reason}")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Host {Host} stopped answering: {Reason}")]
     private partial void LogHostFailing(string host, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Url} ({Reason}): {Before} → {After} links in {Elapsed}; {Fetched} requests answered, {Refused} refused")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Rendered {Url} ({Reason}): {Before} → {After} links in {Elapsed}; {Fetched} requests answered, {Refused} refused")]
     private partial void LogRendered(Uri url, string reason, int before, int after, TimeSpan elapsed, int fetched, int refused);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not render {Url}: {Error}")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not render {Url}: {Error}")]
     private partial void LogRenderFailed(Uri url, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering is off for this crawl: {Reason}")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Rendering is off for this crawl: {Reason}")]
     private partial void LogRenderOff(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
     private partial void LogFinished(Uri start, CrawlOutcome outcome, int pages, int documents, int skipped, int errors, TimeSpan elapsed);
 
     private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o)

@@ -131,12 +131,12 @@ internal sealed partial class AlertOutbox(OutboxStore store, SmtpSender smtp, Li
         return store.MarkFailedAsync(row, error, delay);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId}")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId}")]
     private partial void LogQueued(int count, string queuedRunId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent alert {OutboxId} ({Kind}) to {RecipientCount} recipients")]
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Sent alert {OutboxId} ({Kind}) to {RecipientCount} recipients")]
     private partial void LogSent(long outboxId, string kind, int recipientCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "LINE push {OutboxId} not sent: {Error}; it will be retried")]
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "LINE push {OutboxId} not sent: {Error}; it will be retried")]
     private partial void LogLineFailed(long outboxId, string error);
 }

@@ -146,12 +146,12 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No changes worth an alert ({Pending} pending)")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "No changes worth an alert ({Pending} pending)")]
     private partial void LogNoChanges(int pending);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} changes; e-mail and LINE are off (Alerts:Smtp:Host and Alerts:Line:ChannelAccessToken are empty)")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "{Count} changes; e-mail and LINE are off (Alerts:Smtp:Host and Alerts:Line:ChannelAccessToken are empty)")]
     private partial void LogMailOff(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Something to alert but no recipient: the measures file names no e-mail for the information unit, Alerts:DigestTo is empty and LINE is off")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Something to alert but no recipient: the measures file names no e-mail for the information unit, Alerts:DigestTo is empty and LINE is off")]
     private partial void LogNoRecipients();
 }

@@ -147,15 +147,15 @@ internal sealed partial class SmtpSender(IOptions<AlertOptions> options, ILogger
             or AuthenticationException or ServiceNotConnectedException or ServiceNotAuthenticatedException or SslHandshakeException
             or TimeoutException or NotSupportedException;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent alert {OutboxId} ({Kind}) to {RecipientCount} recipients")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Sent alert {OutboxId} ({Kind}) to {RecipientCount} recipients")]
     private partial void LogSent(long outboxId, string kind, int recipientCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {SmtpHost}:{SmtpPort} unavailable ({Error}); {Count} alerts wait in the outbox")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "SMTP {SmtpHost}:{SmtpPort} unavailable ({Error}); {Count} alerts wait in the outbox")]
     private partial void LogSmtpDown(string smtpHost, int smtpPort, string error, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {OutboxId} not sent: {Error}; it will be retried")]
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Alert {OutboxId} not sent: {Error}; it will be retried")]
     private partial void LogSendFailed(long outboxId, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Alert {OutboxId} ({Kind}) cannot be built into a message: {Error}; the other alerts are still sent")]
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Error, Message = "Alert {OutboxId} ({Kind}) cannot be built into a message: {Error}; the other alerts are still sent")]
     private partial void LogBuildFailed(long outboxId, string kind, string error);
 }

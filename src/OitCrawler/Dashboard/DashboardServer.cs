@@ -261,7 +261,7 @@ internal sealed partial class DashboardServer(DashboardData data, IOptions<Dashb
         await c.Response.WriteAsync(DashboardPages.Message(what, "โปรดรอหนึ่งนาทีแล้วลองใหม่ / too many requests: wait a minute."), ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard listening on {Address} ({Access})")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Dashboard listening on {Address} ({Access})")]
     private partial void LogListening(Uri address, string access);
 
     /// <summary>A run's report file, with report.html's own policy.</summary>

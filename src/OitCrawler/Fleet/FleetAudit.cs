@@ -81,12 +81,12 @@ internal sealed partial class FleetAudit(
         return (runId, state);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Auditing {AgencyId} as run {RunId} ({Trigger}); waited {Waits} times for its hosts; {Abandoned} dead runs abandoned")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Auditing {AgencyId} as run {RunId} ({Trigger}); waited {Waits} times for its hosts; {Abandoned} dead runs abandoned")]
     private partial void LogStarting(string agencyId, string runId, string trigger, int waits, int abandoned);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered audit of {AgencyId} was stored as run {RunId} before its node died; not audited again")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Recovered audit of {AgencyId} was stored as run {RunId} before its node died; not audited again")]
     private partial void LogAlreadyDone(string agencyId, string runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {AgencyId} run {RunId}: {State}, OIT {Oit}")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Stored {AgencyId} run {RunId}: {State}, OIT {Oit}")]
     private partial void LogStored(string agencyId, string runId, RunState state, double? oit);
 }

@@ -68,12 +68,12 @@ internal sealed partial class FleetAuditJob(FleetAudit audit, IOptions<FleetOpti
         return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency {AgencyId} is no longer in the agencies file; nothing audited, its job deleted")]
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Agency {AgencyId} is no longer in the agencies file; nothing audited, its job deleted")]
     private partial void LogGone(string agencyId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit of {AgencyId} cancelled by shutdown")]
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Audit of {AgencyId} cancelled by shutdown")]
     private partial void LogCancelled(string agencyId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit of {AgencyId} failed")]
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Error, Message = "Audit of {AgencyId} failed")]
     private partial void LogFailed(Exception exception, string agencyId);
 }

@@ -101,6 +101,6 @@ internal sealed partial class FleetSchedule(
         return (int)((nightStart.TotalMinutes + (hash % (uint)span)) % (24 * 60));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet: {Agencies} agencies in the file, {Added} new jobs stored, {Removed} jobs of removed agencies deleted; this node is {Node}")]
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Fleet: {Agencies} agencies in the file, {Added} new jobs stored, {Removed} jobs of removed agencies deleted; this node is {Node}")]
     private partial void LogSynced(int agencies, int added, int removed, string node);
 }

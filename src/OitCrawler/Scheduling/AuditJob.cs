@@ -36,9 +36,9 @@ internal sealed partial class AuditJob(NightlyAudit audit, IHostApplicationLifet
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit cancelled by shutdown")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Audit cancelled by shutdown")]
     private partial void LogCancelled();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit failed: {Error}")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Audit failed: {Error}")]
     private partial void LogFailed(Exception exception, string error);
 }

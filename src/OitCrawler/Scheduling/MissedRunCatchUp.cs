@@ -55,12 +55,12 @@ internal sealed partial class MissedRunCatchUp(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ไม่มีรอบที่พลาด ตรวจครั้งถัดไป {NextFire}")]
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "ไม่มีรอบที่พลาด ตรวจครั้งถัดไป {NextFire}")]
     private partial void LogNotMissed(string nextFire);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "รอบตรวจ {MissedFire} ไม่ได้ทำ ({LastRun}) จึงตรวจทันที")]
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "รอบตรวจ {MissedFire} ไม่ได้ทำ ({LastRun}) จึงตรวจทันที")]
     private partial void LogMissed(string missedFire, string lastRun);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not check for a missed night: {Error}")]
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Error, Message = "Could not check for a missed night: {Error}")]
     private partial void LogFailed(Exception exception, string error);
 }

@@ -257,36 +257,36 @@ internal sealed partial class NightlyAudit(
             ? $"{baseUrl.TrimEnd('/')}/{runId}/{ReportWriter.HtmlFileName}"
             : Path.Combine(folder, ReportWriter.HtmlFileName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Another audit of {Site} is running (the lock is held); not starting a second")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Another audit of {Site} is running (the lock is held); not starting a second")]
     private partial void LogBusy(Uri site);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} runs were left running by a process that stopped; marked partial")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "{Count} runs were left running by a process that stopped; marked partial")]
     private partial void LogAbandoned(int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of {Site} starting ({Trigger})")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Run {RunId} of {Site} starting ({Trigger})")]
     private partial void LogStarting(string runId, Uri site, string trigger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} phases: crawl {Crawl} ({Pages} pages, {Documents} documents), assessment {Assessment} ({Items} items)")]
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Run {RunId} phases: crawl {Crawl} ({Pages} pages, {Documents} documents), assessment {Assessment} ({Items} items)")]
     private partial void LogPhases(string runId, TimeSpan crawl, int pages, int documents, TimeSpan assessment, int items);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Phase reports took {Elapsed}: {Files} files")]
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Phase reports took {Elapsed}: {Files} files")]
     private partial void LogReportsPhase(TimeSpan elapsed, int files);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Page cache holds {CachedPages} pages to revalidate")]
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Page cache holds {CachedPages} pages to revalidate")]
     private partial void LogCache(int cachedPages);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Saved {SavedPages} pages; {NotModified} answered 304 Not Modified")]
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Saved {SavedPages} pages; {NotModified} answered 304 Not Modified")]
     private partial void LogPagesSaved(int savedPages, int notModified);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} is stored, but its {Step} step failed: {Error}; the later steps still run")]
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Run {RunId} is stored, but its {Step} step failed: {Error}; the later steps still run")]
     private partial void LogStepFailed(Exception exception, string runId, string step, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record a failed step on run {RunId}: {Error}")]
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Error, Message = "Could not record a failed step on run {RunId}: {Error}")]
     private partial void LogNoteFailed(Exception exception, string runId, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId} with the run")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Queued {Count} alerts of run {QueuedRunId} with the run")]
     private partial void LogQueued(int count, string queuedRunId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} stored as {State}: OIT {Oit}, {GapCount} gaps")]
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Run {RunId} stored as {State}: OIT {Oit}, {GapCount} gaps")]
     private partial void LogStored(string runId, RunState state, double oit, int gapCount);
 }

@@ -26,9 +26,9 @@ internal sealed partial class OutboxJob(AlertOutbox outbox, ILogger<OutboxJob> l
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: sent {Sent} waiting alerts; {Waiting} still waiting")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Outbox: sent {Sent} waiting alerts; {Waiting} still waiting")]
     private partial void LogFlushed(int sent, int waiting);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox flush failed: {Error}")]
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Outbox flush failed: {Error}")]
     private partial void LogFailed(Exception exception, string error);
 }
