@@ -305,14 +305,85 @@ internal sealed class SiteView
     /// Lines of text (menus, footers, sidebars) that stand on so many pages that they say nothing
     /// about any one of them: a menu link "ITA 2568" must not date every page FY 2568.
     /// </summary>
-    private static HashSet<string> ChromeLines(EvidenceIndex index) =>
-        OnMostPages(index, page => Lines(page.Text).Concat(page.Headings));
+    private static HashSet<string> ChromeLines(EvidenceIndex index)
+    {
+        var often = OftenHashed(index, (page, add) =>
+        {
+            foreach (var range in page.Text.AsSpan().Split('\n'))
+            {
+                // As Lines(): split on new lines, trimmed, empty lines dropped.
+                var line = page.Text.AsSpan(range).Trim();
+                if (!line.IsEmpty)
+                {
+                    add(Hash(line, Seed));
+                }
+            }
+
+            foreach (var heading in page.Headings)
+            {
+                add(Hash(heading, Seed));
+            }
+        });
+
+        return OnMostPages(index, page => Lines(page.Text).Concat(page.Headings).Where(l => often.Contains(Hash(l, Seed))));
+    }
 
     /// <summary>Targets linked from so many pages (the menu, the logo, the footer) that a link to them is site chrome.</summary>
     // A menu link is the same target with the same text on most pages: "ดูรายละเอียด" in an item page's body leads to the
     // contact page the menu also links, and is not the menu.
-    private static HashSet<string> ChromeLinks(EvidenceIndex index) =>
-        OnMostPages(index, page => page.Links.Where(l => l.Url is not null).Select(ChromeKey));
+    private static HashSet<string> ChromeLinks(EvidenceIndex index)
+    {
+        var often = OftenHashed(index, (page, add) =>
+        {
+            foreach (var link in page.Links)
+            {
+                if (link.Url is not null)
+                {
+                    add(LinkHash(link));
+                }
+            }
+        });
+
+        return OnMostPages(index, page => page.Links.Where(l => l.Url is not null && often.Contains(LinkHash(l))).Select(ChromeKey));
+    }
+
+    // ChromeKey's hash without building the key.
+    private static ulong LinkHash(LinkEvidence link) => Hash(link.Text, Hash("\n", Hash(link.Url!.AbsoluteUri, Seed)));
+
+    // Counting every distinct line (or link) of every page as a string would hold the whole site's text in one dictionary
+    // while the view is built: keys are counted by a 64-bit hash first (once per page), and only the keys whose hash stands
+    // on enough pages are then counted as strings. The result is the same: a hash's count is at least each of its keys'.
+    private static HashSet<ulong> OftenHashed(EvidenceIndex index, Action<PageEvidence, Action<ulong>> hashes)
+    {
+        var counts = new Dictionary<ulong, int>();
+        var onPage = new HashSet<ulong>();
+        foreach (var page in index.Pages)
+        {
+            onPage.Clear();
+            hashes(page, h => onPage.Add(h));
+            foreach (var h in onPage)
+            {
+                counts[h] = counts.GetValueOrDefault(h) + 1;
+            }
+        }
+
+        var threshold = Math.Max(3, (int)Math.Ceiling(index.Pages.Count * 0.5));
+        return counts.Where(c => c.Value >= threshold).Select(c => c.Key).ToHashSet();
+    }
+
+    private const ulong Seed = 14695981039346656037UL;
+
+    // FNV-1a, 64 bits, over UTF-16 code units; continues from seed.
+    private static ulong Hash(ReadOnlySpan<char> text, ulong seed)
+    {
+        var h = seed;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return h;
+    }
 
     private static string ChromeKey(LinkEvidence link) => $"{link.Url!.AbsoluteUri}\n{link.Text}";
 
@@ -493,9 +564,20 @@ internal sealed class SiteView
     }
 
     // The links an assessor may follow from an evidence page: resolved, not site chrome, not back to the hub or home.
-    public List<LinkEvidence> ContentLinks(PageEvidence page) =>
-        page.Links.Where(l => l.Url is not null && !IsChromeLink(l) && !IsHub(l.Url!) && l.Url != Index.StartUrl && l.Url != page.Url
-            && l.Kind != LinkKind.Script).DistinctBy(l => l.Url).ToList();
+    // Computed once per page: every candidate and item that reads the page asks for them. Callers do not change the list.
+    public List<LinkEvidence> ContentLinks(PageEvidence page)
+    {
+        if (!_contentLinks.TryGetValue(page, out var links))
+        {
+            links = page.Links.Where(l => l.Url is not null && !IsChromeLink(l) && !IsHub(l.Url!) && l.Url != Index.StartUrl && l.Url != page.Url
+                && l.Kind != LinkKind.Script).DistinctBy(l => l.Url).ToList();
+            _contentLinks[page] = links;
+        }
+
+        return links;
+    }
+
+    private readonly Dictionary<PageEvidence, List<LinkEvidence>> _contentLinks = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The link texts clicked from the home page to reach the evidence (คำอธิบาย for ITAS).</summary>
     public IReadOnlyList<string> ClickPath(Uri? foundOn, string? linkText)
