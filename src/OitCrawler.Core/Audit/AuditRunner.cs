@@ -36,6 +36,14 @@ public sealed record AuditResult(
 }
 
 /// <summary>
+/// What one audit of a fleet agency uses instead of the configuration: its own hosts (instead of
+/// <c>Crawl:ExtraHosts</c>) and its own measures file (instead of <c>Audit:MeasuresFile</c>; null: none).
+/// </summary>
+/// <param name="ExtraHosts">Hosts crawled besides the start host, as <c>Crawl:ExtraHosts</c> entries.</param>
+/// <param name="MeasuresFile">The agency's measures file (an absolute path), or null for none.</param>
+public sealed record AuditTarget(IReadOnlyList<string> ExtraHosts, string? MeasuresFile);
+
+/// <summary>
 /// The pipeline, once: choose the rules for the year, crawl best-first, assess, score, write the
 /// reports. The one code path used by <c>audit</c>, <c>demo</c> and the nightly job.
 /// </summary>
@@ -74,9 +82,11 @@ public sealed partial class AuditRunner(
     }
 
     /// <summary>The configured measures file, validated against the rules; null when none is configured.</summary>
-    public MeasuresFile? LoadMeasures()
+    public MeasuresFile? LoadMeasures() => LoadMeasures(options.Value.MeasuresFile);
+
+    /// <summary>The measures file at <paramref name="path"/>, validated against the rules; null when the path is empty.</summary>
+    public MeasuresFile? LoadMeasures(string? path)
     {
-        var path = options.Value.MeasuresFile;
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
@@ -93,10 +103,14 @@ public sealed partial class AuditRunner(
     /// As above, revalidating what <paramref name="cache"/> kept of earlier crawls (conditional requests),
     /// logging under <paramref name="runId"/> (the nightly job's id; a new one when null).
     /// </summary>
-    public async Task<AuditResult> RunAsync(Uri site, int? year, IPageCache? cache, string? runId, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    public Task<AuditResult> RunAsync(Uri site, int? year, IPageCache? cache, string? runId, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(site, year, cache, runId, null, progress, cancellationToken);
+
+    /// <summary>As above, with a fleet agency's own hosts and measures file (<paramref name="target"/>) when not null.</summary>
+    public async Task<AuditResult> RunAsync(Uri site, int? year, IPageCache? cache, string? runId, AuditTarget? target, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var (rules, auditYear, note) = SelectRules(year);
-        var measures = LoadMeasures();
+        var measures = target is null ? LoadMeasures() : LoadMeasures(target.MeasuresFile);
         var configuredKind = ConfiguredKind(measures);
         var notes = new List<string>();
         if (note is not null)
@@ -110,7 +124,7 @@ public sealed partial class AuditRunner(
         LogStarting(site, rules.Year);
         var crawlStarted = timeProvider.GetTimestamp();
         var cpuAtCrawl = Environment.CpuUsage.TotalTime;
-        var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, progress, cancellationToken);
+        var evidence = await crawler.CrawlAsync(site, new RulesLinkPrioritizer(rules), cache, target?.ExtraHosts, progress, cancellationToken);
         var crawlTime = timeProvider.GetElapsedTime(crawlStarted);
         var assessStarted = timeProvider.GetTimestamp();
         var cpuAtAssessment = Environment.CpuUsage.TotalTime;

@@ -29,11 +29,18 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         CrawlAsync(startUrl, prioritizer, null, progress, cancellationToken);
 
     /// <summary>As above, revalidating what <paramref name="cache"/> holds from earlier crawls instead of downloading it again.</summary>
-    public async Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    public Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken) =>
+        CrawlAsync(startUrl, prioritizer, cache, null, progress, cancellationToken);
+
+    /// <summary>
+    /// As above, with <paramref name="extraHosts"/> (entries as <c>Crawl:ExtraHosts</c>, already checked) instead of
+    /// <c>Crawl:ExtraHosts</c> when not null: a fleet audits each agency with its own hosts.
+    /// </summary>
+    public async Task<EvidenceIndex> CrawlAsync(Uri startUrl, ILinkPrioritizer prioritizer, IPageCache? cache, IReadOnlyList<string>? extraHosts, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var start = UrlCanonicalizer.Canonicalize(startUrl)
             ?? throw new ArgumentException($"'{startUrl}' is not an http(s) URL", nameof(startUrl));
-        var run = new Run(this, start, prioritizer, cache, progress, options.Value);
+        var run = new Run(this, start, prioritizer, cache, progress, options.Value, extraHosts ?? [.. options.Value.ExtraHosts]);
         return await run.ExecuteAsync(cancellationToken);
     }
 
@@ -58,7 +65,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Crawl of {Start} ended {Outcome}: {Pages} pages, {Documents} documents, {Skipped} skipped, {Errors} errors in {Elapsed}")]
     private partial void LogFinished(Uri start, CrawlOutcome outcome, int pages, int documents, int skipped, int errors, TimeSpan elapsed);
 
-    private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o)
+    private sealed class Run(Crawler owner, Uri start, ILinkPrioritizer prioritizer, IPageCache? cache, IProgress<CrawlProgress>? progress, CrawlOptions o, IReadOnlyList<string> extraHosts)
     {
         private readonly Frontier _frontier = new(Math.Max(10_000, o.MaxPages * 20));
         private readonly HostPacer _pacer = new(owner._time, o.RatePerSecond, o.Concurrency);
@@ -70,7 +77,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly ConcurrentQueue<DocumentEvidence> _documents = new();
         private readonly ConcurrentQueue<FetchRecord> _fetches = new();
         private readonly ConcurrentQueue<SkipRecord> _skipped = new();
-        private readonly SiteScope _scope = SiteScope.For(start, o.ExtraHosts);
+        private readonly SiteScope _scope = SiteScope.For(start, extraHosts);
         private readonly UrlInterner _urls = new();
         private readonly long _started = owner._time.GetTimestamp();
         private readonly Lock _browserLock = new();

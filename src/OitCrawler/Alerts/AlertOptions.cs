@@ -43,7 +43,18 @@ internal sealed class AlertOptions
     /// window before ITAS opens; null (the default) sends none.
     /// </summary>
     public WeeklySummaryOptions? WeeklySummary { get; set; }
+
+    /// <summary>
+    /// Set by a fleet node, never from configuration: every site's alerts go to its own agency's information unit
+    /// (<see cref="AlertRecipients"/>), so <see cref="DigestTo"/> and <c>Line:To</c> are not used and LINE needs only its token.
+    /// </summary>
+    internal bool RecipientsPerSite { get; set; }
 }
+
+/// <summary>A fleet agency's own recipients, instead of <c>Alerts:DigestTo</c> and <c>Alerts:Line:To</c>.</summary>
+/// <param name="DigestTo">The information unit's e-mail addresses (beside the measures file's information unit).</param>
+/// <param name="LineTo">Its LINE group or user ids.</param>
+internal sealed record AlertRecipients(IReadOnlyList<string> DigestTo, IReadOnlyList<string> LineTo);
 
 /// <summary>
 /// LINE Messaging API push (<c>POST {BaseUrl}v2/bot/message/push</c>). The token is best given as the
@@ -70,6 +81,9 @@ internal sealed class LineOptions
 
     /// <summary>First wait between those attempts, doubled each time. Default 2 seconds.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when a channel access token is configured: LINE rows in the outbox can be sent.</summary>
+    public bool HasToken => !string.IsNullOrWhiteSpace(ChannelAccessToken);
 
     /// <summary>True when a token and at least one recipient are configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(ChannelAccessToken) && To.Any(t => !string.IsNullOrWhiteSpace(t));

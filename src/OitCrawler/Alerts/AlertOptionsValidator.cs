@@ -58,7 +58,7 @@ internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
             failures.AddRange(lineResults.Select(r => $"Alerts:Line:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
         }
 
-        if (!string.IsNullOrWhiteSpace(line.ChannelAccessToken) && !line.Enabled)
+        if (!string.IsNullOrWhiteSpace(line.ChannelAccessToken) && !line.Enabled && !options.RecipientsPerSite)
         {
             failures.Add("Alerts:Line:To must name at least one LINE user or group ID when Alerts:Line:ChannelAccessToken is set");
         }

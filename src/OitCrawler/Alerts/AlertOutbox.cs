@@ -17,7 +17,7 @@ internal sealed record OutboxFlush(int Sent, int Failed, int Waiting);
 /// the server accepted it and the process died before marking it — the repeat is dropped (LINE does
 /// it itself; a mail client can by Message-Id).
 /// </summary>
-internal sealed partial class AlertOutbox(OutboxStore store, SmtpSender smtp, LinePush line, IOptions<AlertOptions> options, ILogger<AlertOutbox> logger)
+internal sealed partial class AlertOutbox(IOutboxStore store, SmtpSender smtp, LinePush line, IOptions<AlertOptions> options, ILogger<AlertOutbox> logger)
 {
     /// <summary>Queues <paramref name="messages"/> for <paramref name="runId"/> in one transaction; returns how many were new.</summary>
     /// <param name="runId">The run they belong to.</param>
@@ -72,7 +72,7 @@ internal sealed partial class AlertOutbox(OutboxStore store, SmtpSender smtp, Li
             channels.Add(AlertChannels.Email);
         }
 
-        if (o.Line.Enabled)
+        if (o.Line.HasToken)
         {
             channels.Add(AlertChannels.Line);
         }

@@ -32,9 +32,16 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
     /// <param name="reportLink">Where its report will be, for the e-mail.</param>
     /// <param name="hold">How long the queued alerts wait for <see cref="SendAsync"/> before the outbox job may send them.</param>
     /// <param name="storeToken">For reading history: not shutdown's token, so a stored run always gets its alerts.</param>
-    public async Task<AlertPlan> PrepareAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, CancellationToken storeToken)
+    public Task<AlertPlan> PrepareAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, CancellationToken storeToken) =>
+        PrepareAsync(runId, result, reportLink, hold, null, storeToken);
+
+    /// <summary>As above, to a fleet agency's own <paramref name="recipients"/> instead of Alerts:DigestTo and Alerts:Line:To when not null.</summary>
+    public async Task<AlertPlan> PrepareAsync(string runId, AuditResult result, string? reportLink, TimeSpan hold, AlertRecipients? recipients, CancellationToken storeToken)
     {
         var o = options.Value;
+        IReadOnlyList<string> digestTo = recipients?.DigestTo ?? [.. o.DigestTo];
+        IReadOnlyList<string> lineTo = [.. (recipients?.LineTo ?? [.. o.Line.To]).Where(t => !string.IsNullOrWhiteSpace(t))];
+        var lineOn = o.Line.HasToken && lineTo.Count > 0;
         var site = result.Site;
         var earlier = (await store.ListRunsAsync(site, HistoryDepth + 1, storeToken)).Where(r => r.RunId != runId).ToList();
         var previous = await store.LastCompleteRunAsync(site, runId, storeToken);
@@ -58,7 +65,7 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             return new AlertPlan(changes, null);
         }
 
-        if (!o.Smtp.Enabled && !o.Line.Enabled)
+        if (!o.Smtp.Enabled && !lineOn)
         {
             LogMailOff(changes.Items.Count);
             return new AlertPlan(changes, null);
@@ -72,7 +79,7 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             previous?.Items.ToDictionary(i => i.Code, StringComparer.Ordinal) ?? [],
             earlier,
             reportLink,
-            [.. o.DigestTo]);
+            digestTo);
         var messages = new List<AlertMessage>();
         if (o.Smtp.Enabled)
         {
@@ -83,16 +90,16 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             }
         }
 
-        if (o.Line.Enabled)
+        if (lineOn)
         {
             if (baseline || changes.ShouldAlert)
             {
-                messages.AddRange(SummaryComposer.Line(context, baseline ? SummaryComposer.BaselineKind : AlertComposer.DigestKind, o.Line.To, null));
+                messages.AddRange(SummaryComposer.Line(context, baseline ? SummaryComposer.BaselineKind : AlertComposer.DigestKind, lineTo, null));
             }
 
             if (weekly is not null)
             {
-                messages.AddRange(SummaryComposer.Line(context, SummaryComposer.WeeklyKind, o.Line.To, weekly));
+                messages.AddRange(SummaryComposer.Line(context, SummaryComposer.WeeklyKind, lineTo, weekly));
             }
         }
 
@@ -131,7 +138,7 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
     /// <param name="cancellationToken">Shutdown: stops sending; what is queued waits in the outbox for the service's outbox job.</param>
     public async Task<AlertOutcome> SendAsync(string runId, AlertOutcome queued, CancellationToken cancellationToken)
     {
-        if (!options.Value.Smtp.Enabled && !options.Value.Line.Enabled)
+        if (!options.Value.Smtp.Enabled && !options.Value.Line.HasToken)
         {
             return queued;
         }

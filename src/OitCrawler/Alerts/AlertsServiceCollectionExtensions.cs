@@ -19,7 +19,7 @@ internal static class AlertsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<SmtpSender>();
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<AlertService>();

@@ -43,7 +43,10 @@ internal static class FleetCommands
         };
         var report = new Command("report", "เขียนรายงานทุกหน่วยงาน (HTML, XLSX, JSON) จากฐานข้อมูลของกลุ่ม\nwrite the fleet report (HTML, XLSX, JSON) from the fleet's database") { output };
         report.SetAction((parse, cancellationToken) => ReportAsync(cli.Say, WithFleetFile(cli.Settings(parse), parse.GetValue(fleetFile)), parse.GetValue(output), cancellationToken));
-        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate, runNow, report };
+        var digestProvince = new Option<string>("--province") { Description = "เฉพาะจังหวัดนี้ (ต้องอยู่ใน Fleet:ProvinceDigests)\nonly this province (it must be in Fleet:ProvinceDigests)", HelpName = "NAME" };
+        var digest = new Command("digest", "ส่งสรุปรายจังหวัดของ 24 ชั่วโมงที่ผ่านมาทันที ตาม Fleet:ProvinceDigests (จังหวัดละหนึ่งฉบับต่อวัน)\nsend the province digests of the last 24 hours now, per Fleet:ProvinceDigests (one per province and day)") { digestProvince };
+        digest.SetAction((parse, cancellationToken) => DigestAsync(cli.Say, WithFleetFile(cli.Settings(parse), parse.GetValue(fleetFile)), parse.GetValue(digestProvince), cancellationToken));
+        return new Command("fleet", "ตรวจหลายหน่วยงาน (อำเภอ จังหวัด สถ.)\naudit many agencies (district, province, DLA)") { fleetFile, validate, runNow, report, digest };
     }
 
     /// <summary>
@@ -117,6 +120,37 @@ internal static class FleetCommands
         say.Line(
             $"รายงาน {report.Agencies.Count} หน่วยงาน (ตรวจแล้ว {audited} เข้าไม่ได้ {report.Unreachable.Count()} คะแนนลดลง {report.Regressed.Count()}): {string.Join(", ", files)}",
             $"fleet report of {report.Agencies.Count} agencies ({audited} audited, {report.Unreachable.Count()} unreachable, {report.Regressed.Count()} regressed): {string.Join(", ", files)}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>fleet digest [--province NAME]</c>: the province digests of the last 24 hours, queued in the fleet's outbox
+    /// and sent now (what the cluster's nightly digest job does). Queued once per province and day: a second call the
+    /// same day sends nothing new.
+    /// </summary>
+    private static async Task<int> DigestAsync(Say say, IReadOnlyDictionary<string, string?> settings, string? province, CancellationToken cancellationToken)
+    {
+        using var host = Commands.BuildHost(settings, builder =>
+        {
+            builder.Services.AddNightlyAudit(builder.Configuration);
+            builder.Services.AddFleetStore(builder.Configuration);
+            builder.Services.AddFleetAlerts(builder.Configuration);
+        });
+        await PrepareAsync(host, cancellationToken);
+        var configured = host.Services.GetRequiredService<IOptions<FleetOptions>>().Value.ProvinceDigests;
+        if (configured.Count == 0 || (province is not null && !configured.Any(p => p.Province == province)))
+        {
+            throw province is null
+                ? new UsageException("ยังไม่ได้ตั้งผู้รับสรุปรายจังหวัด: Fleet:ProvinceDigests ใน appsettings.json", "no province digest is configured: Fleet:ProvinceDigests in appsettings.json")
+                : new UsageException($"จังหวัด '{province}' ไม่อยู่ใน Fleet:ProvinceDigests", $"province '{province}' is not in Fleet:ProvinceDigests");
+        }
+
+        var outcome = await host.Services.GetRequiredService<FleetDigests>().SendAsync(province, cancellationToken);
+        var sent = outcome.Flush?.Sent ?? 0;
+        var waiting = outcome.Flush?.Waiting ?? 0;
+        say.Line(
+            $"สรุปรายจังหวัด {outcome.Provinces} จังหวัด: เข้าคิวใหม่ {outcome.Queued} ข้อความ ส่งแล้ว {sent} รอส่ง {waiting}",
+            $"province digests: {outcome.Provinces} provinces, {outcome.Queued} messages newly queued, {sent} sent, {waiting} waiting in the outbox");
         return ExitCodes.Ok;
     }
 

@@ -36,4 +36,30 @@ internal sealed class FleetOptions
 
     /// <summary>How often an audit waiting for a host another audit holds tries again. Default 2 s.</summary>
     public TimeSpan HostRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Where <c>out/fleet/</c> is published on the web, for the report links in an agency's alerts; empty: the links are file paths.</summary>
+    [Url]
+    public string? ReportBaseUrl { get; set; }
+
+    /// <summary>Who receives each province's digest of the night (one message per province and night); none configured: no digests.</summary>
+    public IList<ProvinceDigestOptions> ProvinceDigests { get; set; } = [];
+
+    /// <summary>When the province digests are sent, local time in <c>Schedule:TimeZone</c>. Default: an hour after the night window ends.</summary>
+    public TimeSpan? DigestAt { get; set; }
+
+    /// <summary>The digests' time of day: <see cref="DigestAt"/>, or an hour after the night window ends.</summary>
+    public TimeSpan DigestTime => TimeSpan.FromMinutes(((long)(DigestAt ?? NightStart + NightLength + TimeSpan.FromHours(1)).TotalMinutes % (24 * 60) + (24 * 60)) % (24 * 60));
+}
+
+/// <summary>One province's digest: the province as the agencies file spells it, and where its digest goes.</summary>
+internal sealed class ProvinceDigestOptions
+{
+    /// <summary>The province, exactly as in the agencies file's <c>province</c> column (e.g. น่าน).</summary>
+    public string? Province { get; set; }
+
+    /// <summary>E-mail addresses of the province office (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด); one message to them all.</summary>
+    public IList<string> Email { get; set; } = [];
+
+    /// <summary>LINE group or user ids; one push to each (needs <c>Alerts:Line:ChannelAccessToken</c>).</summary>
+    public IList<string> Line { get; set; } = [];
 }

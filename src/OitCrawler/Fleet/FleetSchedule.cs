@@ -22,8 +22,12 @@ internal sealed partial class FleetSchedule(
     ISchedulerFactory schedulers,
     IOptions<FleetOptions> fleetOptions,
     IOptions<ScheduleOptions> scheduleOptions,
+    IOptions<Alerts.AlertOptions> alertOptions,
     ILogger<FleetSchedule> logger) : IHostedService
 {
+    /// <summary>The group of the cluster's own jobs (the outbox, the province digests): never an agency's.</summary>
+    public const string ServiceGroup = "fleet-service";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = fleetOptions.Value;
@@ -32,7 +36,51 @@ internal sealed partial class FleetSchedule(
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var added = await StoreJobsAsync(scheduler, agencies, options, zone, cancellationToken);
         var removed = await RemoveGoneAsync(scheduler, agencies, cancellationToken);
+        await StoreServiceJobsAsync(scheduler, options, alertOptions.Value.OutboxPollInterval, zone, cancellationToken);
         LogSynced(agencies.Count, added, removed, options.NodeName);
+    }
+
+    /// <summary>
+    /// The cluster's own jobs: the outbox (every <paramref name="poll"/>, on one node at a time, sending what any node
+    /// queued) and the province digests (daily at <see cref="FleetOptions.DigestTime"/>). A trigger already stored
+    /// as configured is kept, so a misfired digest still fires; a changed one is replaced.
+    /// </summary>
+    internal static async Task StoreServiceJobsAsync(IScheduler scheduler, FleetOptions options, TimeSpan poll, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var outboxTrigger = new TriggerKey("outbox", ServiceGroup);
+        var interval = poll < TimeSpan.FromSeconds(1) ? TimeSpan.FromMinutes(1) : poll;
+        if (await scheduler.GetTrigger(outboxTrigger, cancellationToken) is not ISimpleTrigger { } outbox || outbox.RepeatInterval != interval)
+        {
+            var job = JobBuilder.Create<OutboxJob>().WithIdentity(new JobKey("outbox", ServiceGroup)).StoreDurably().Build();
+            var trigger = TriggerBuilder.Create().WithIdentity(outboxTrigger).ForJob(job).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+                .Build();
+            await ReplaceAsync(scheduler, job, trigger, cancellationToken);
+        }
+
+        var digestTrigger = new TriggerKey("province-digest", ServiceGroup);
+        var at = options.DigestTime;
+        var cron = string.Create(CultureInfo.InvariantCulture, $"0 {at.Minutes} {at.Hours} * * ?");
+        if (await scheduler.GetTrigger(digestTrigger, cancellationToken) is not ICronTrigger { } digest || digest.CronExpressionString != cron || digest.TimeZone.Id != zone.Id)
+        {
+            var job = JobBuilder.Create<ProvinceDigestJob>().WithIdentity(ProvinceDigestJob.Key).StoreDurably().Build();
+            var trigger = TriggerBuilder.Create().WithIdentity(digestTrigger).ForJob(job)
+                .WithCronSchedule(cron, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                .Build();
+            await ReplaceAsync(scheduler, job, trigger, cancellationToken);
+        }
+    }
+
+    private static async Task ReplaceAsync(IScheduler scheduler, IJobDetail job, ITrigger trigger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // another node starting at the same moment stored it first
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

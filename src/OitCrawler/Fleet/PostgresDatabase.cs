@@ -49,6 +49,26 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         );
         CREATE INDEX item_results_code ON item_results(code, run);
         """,
+        """
+        CREATE TABLE outbox (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,   -- one alert per (run, channel, kind, recipients); a province digest per night: never queued twice
+            created_at TIMESTAMPTZ NOT NULL,
+            recipients TEXT NOT NULL,         -- JSON [{name, address}]
+            subject TEXT NOT NULL,
+            body_text TEXT NOT NULL,
+            body_html TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TIMESTAMPTZ NOT NULL,
+            sent_at TIMESTAMPTZ,
+            last_error TEXT,
+            run_id TEXT,                      -- the run, or digest-<province>-<date>
+            kind TEXT NOT NULL,               -- digest | baseline | weekly | unit:<id> | province
+            channel TEXT NOT NULL,            -- email | line
+            lease_until TIMESTAMPTZ           -- a node's claim while it sends: no two nodes send one row
+        );
+        CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL;
+        """,
     ];
 
     // The key of the advisory lock migrations run under ("OITMIGR" in ASCII): one node at a time.

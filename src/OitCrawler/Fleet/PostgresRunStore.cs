@@ -58,12 +58,6 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
 
     public async Task<int> FinishRunAsync(string runId, RunState state, AuditResult result, string? reportPath, OutboxBatch? alerts, CancellationToken cancellationToken)
     {
-        if (alerts is { Messages.Count: > 0 })
-        {
-            // The fleet sends no e-mail (no outbox table here): refusing beats storing a run whose alerts vanish.
-            throw new NotSupportedException("the fleet's PostgreSQL store has no alert outbox");
-        }
-
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         long id;
@@ -121,8 +115,10 @@ internal sealed class PostgresRunStore(PostgresDatabase database, string node) :
             }
         }
 
+        // The alerts go into the outbox in the run's transaction: a node killed at any moment leaves the run with its alerts or neither.
+        var queued = alerts is null ? 0 : await PostgresOutboxStore.InsertAsync(connection, tx, runId, alerts, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return 0;
+        return queued;
     }
 
     public async Task FailRunAsync(string runId, string reason, DateTimeOffset finishedAt, CancellationToken cancellationToken)

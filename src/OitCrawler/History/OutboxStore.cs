@@ -9,7 +9,7 @@ namespace OitCrawler.History;
 /// <c>run-now</c>) never send the same one, and marked sent or failed (with the next attempt's time). Sending is
 /// the Alerts folder's job; this class only keeps the rows.
 /// </summary>
-internal sealed class OutboxStore(HistoryDatabase database, TimeProvider timeProvider)
+internal sealed class OutboxStore(HistoryDatabase database, TimeProvider timeProvider) : IOutboxStore
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 

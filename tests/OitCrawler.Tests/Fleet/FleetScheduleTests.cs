@@ -65,6 +65,7 @@ public sealed class FleetScheduleTests(PostgresServer server) : IDisposable
         using var host = Commands.BuildHost(settings, b =>
         {
             b.Services.AddFleetStore(b.Configuration);
+            b.Services.AddFleetAlerts(b.Configuration);
             b.Services.AddTransient<FleetAudit>();
         });
         var database = host.Services.GetRequiredService<PostgresDatabase>();
