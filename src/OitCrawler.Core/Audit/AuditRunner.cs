@@ -130,7 +130,7 @@ public sealed partial class AuditRunner(
         var cpuAtAssessment = Environment.CpuUsage.TotalTime;
         if (evidence.Outcome is not CrawlOutcome.Completed)
         {
-            notes.Add($"การเก็บข้อมูล: {evidence.Outcome} — {evidence.OutcomeReason} / crawl: {evidence.Outcome} — {evidence.OutcomeReason}");
+            notes.Add($"การเก็บข้อมูลไม่ครบ: {evidence.OutcomeReasonTh} / crawl {evidence.Outcome}: {evidence.OutcomeReason}");
         }
 
         if (evidence.Rendering.Note is { } renderNote)
@@ -140,7 +140,7 @@ public sealed partial class AuditRunner(
 
         var kind = configuredKind ?? InferKind(measures, evidence, notes);
         rules = kind is null ? rules : KindElements.For(rules, kind);
-        var items = Assessor.Assess(evidence, rules, auditYear);
+        var items = CrawlDetails.InThai(Assessor.Assess(evidence, rules, auditYear), evidence);
         var score = Scoring.Score(rules, items, options.Value.IitScore, options.Value.EitScore);
         var gaps = GapBuilder.Build(items, rules, auditYear, measures);
         if (measures is not null && !measures.Issues.SelectMany(i => i.Activities).Any(a => a.Items.ContainsKey(rules.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))))

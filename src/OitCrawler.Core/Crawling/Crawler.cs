@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OitCrawler.Crawling.Rendering;
 using OitCrawler.Evidence;
+using OitCrawler.Text;
 using OitCrawler.Web;
 
 namespace OitCrawler.Crawling;
@@ -71,7 +72,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private readonly HostPacer _pacer = new(owner._time, o.RatePerSecond, o.Concurrency);
         private readonly ConcurrentDictionary<string, Lazy<Task<RobotsTxt>>> _robots = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, int> _queryVariants = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, string> _failingHosts = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, Bilingual> _failingHosts = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, byte> _skippedUrls = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<PageEvidence> _pages = new();
         private readonly ConcurrentQueue<DocumentEvidence> _documents = new();
@@ -94,6 +95,20 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private int _errors;
         private int _skipCount;
         private bool _budgetHit;
+
+        private static readonly Bilingual CancelledReason = new(
+            "การตรวจถูกหยุดก่อนเก็บข้อมูลครบ ผลจึงมาจากข้อมูลบางส่วน", "cancelled before the crawl finished; evidence is partial");
+
+        private static readonly Bilingual RobotsDisallow = new("ไฟล์ robots.txt ของเว็บไซต์ไม่อนุญาตให้เปิด", "disallowed by robots.txt");
+
+        private Bilingual PageBudget() => new($"ถึงจำนวนหน้าสูงสุดที่กำหนด ({o.MaxPages} หน้า)", $"page budget of {o.MaxPages} reached");
+
+        private Bilingual TimeLimit() => new($"ถึงเวลาสูงสุดที่กำหนด ({ThaiDuration(o.MaxDuration)})", $"time limit of {o.MaxDuration} reached");
+
+        private static string ThaiDuration(TimeSpan d) =>
+            d.TotalHours >= 1 ? $"{(int)d.TotalHours} ชั่วโมง{(d.Minutes > 0 ? $" {d.Minutes} นาที" : string.Empty)}"
+            : d.TotalMinutes >= 1 ? $"{(int)d.TotalMinutes} นาที{(d.Seconds > 0 ? $" {d.Seconds} วินาที" : string.Empty)}"
+            : $"{Math.Max(1, (int)Math.Round(d.TotalSeconds))} วินาที";
 
         public async Task<EvidenceIndex> ExecuteAsync(CancellationToken callerToken)
         {
@@ -124,8 +139,12 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 if (!robots.IsAllowed(start))
                 {
                     return Finish(CrawlOutcome.Unreachable, robots.Unreachable is { } why
-                        ? $"{why}; RFC 9309 says crawl nothing then (for the agency's own site, set Crawl:RobotsUnreachableAllowsAll to true)"
-                        : $"robots.txt disallows {start.AbsolutePath} for {o.ProductToken}");
+                        ? new Bilingual(
+                            $"{why.Th} ตามมาตรฐานจึงไม่เก็บข้อมูลเลย (ถ้าเป็นเว็บไซต์ของหน่วยงานเอง ตั้ง Crawl:RobotsUnreachableAllowsAll เป็น true)",
+                            $"{why.En}; RFC 9309 says crawl nothing then (for the agency's own site, set Crawl:RobotsUnreachableAllowsAll to true)")
+                        : new Bilingual(
+                            $"ไฟล์ robots.txt ของเว็บไซต์ไม่อนุญาตให้ {o.ProductToken} เปิด {start.AbsolutePath}",
+                            $"robots.txt disallows {start.AbsolutePath} for {o.ProductToken}"));
                 }
 
                 _frontier.TryAdd(new FrontierEntry(start, 0, null, null, int.MaxValue, false));
@@ -152,16 +171,16 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
             {
                 _frontier.Close();
-                return Finish(CrawlOutcome.Cancelled, "cancelled before the crawl finished; evidence is partial");
+                return Finish(CrawlOutcome.Cancelled, CancelledReason);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 foreach (var left in _frontier.Close())
                 {
-                    Skip(left.Url, SkipReason.Budget, $"time limit of {o.MaxDuration} reached", left.FoundOn);
+                    Skip(left.Url, SkipReason.Budget, TimeLimit(), left.FoundOn);
                 }
 
-                return Finish(CrawlOutcome.BudgetExhausted, $"time limit of {o.MaxDuration} reached");
+                return Finish(CrawlOutcome.BudgetExhausted, TimeLimit());
             }
 
             if (_failingHosts.TryGetValue(start.Authority, out var reason))
@@ -177,7 +196,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
 
             return _budgetHit
-                ? Finish(CrawlOutcome.BudgetExhausted, $"page budget of {o.MaxPages} reached")
+                ? Finish(CrawlOutcome.BudgetExhausted, PageBudget())
                 : Finish(CrawlOutcome.Completed, null);
         }
 
@@ -207,7 +226,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             // Robots first: a URL that is never fetched must not spend the page budget.
             if (await RobotsForAsync(entry.Url, cancellationToken) is var robots && !robots.IsAllowed(entry.Url))
             {
-                Skip(entry.Url, SkipReason.Robots, robots.Unreachable ?? "disallowed by robots.txt", entry.FoundOn);
+                Skip(entry.Url, SkipReason.Robots, robots.Unreachable ?? RobotsDisallow, entry.FoundOn);
                 return;
             }
 
@@ -215,10 +234,10 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             {
                 Interlocked.Decrement(ref _fetched);
                 _budgetHit = true;
-                Skip(entry.Url, SkipReason.Budget, $"page budget of {o.MaxPages} reached", entry.FoundOn);
+                Skip(entry.Url, SkipReason.Budget, PageBudget(), entry.FoundOn);
                 foreach (var left in _frontier.Close())
                 {
-                    Skip(left.Url, SkipReason.Budget, $"page budget of {o.MaxPages} reached", left.FoundOn);
+                    Skip(left.Url, SkipReason.Budget, PageBudget(), left.FoundOn);
                 }
 
                 return;
@@ -231,7 +250,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             {
                 if (await RobotsForAsync(url, cancellationToken) is var hop && !hop.IsAllowed(url))
                 {
-                    Skip(url, SkipReason.Robots, hop.Unreachable ?? "disallowed by robots.txt", entry.FoundOn);
+                    Skip(url, SkipReason.Robots, hop.Unreachable ?? RobotsDisallow, entry.FoundOn);
                     return;
                 }
 
@@ -268,14 +287,15 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
 
                 if (chain.Contains(next))
                 {
-                    Skip(next, SkipReason.RedirectLoop, $"redirect loop: {string.Join(" → ", chain.Select(c => c.AbsolutePath))} → {next.AbsolutePath}", entry.FoundOn);
+                    var loop = $"{string.Join(" → ", chain.Select(c => c.AbsolutePath))} → {next.AbsolutePath}";
+                    Skip(next, SkipReason.RedirectLoop, new Bilingual($"การเปลี่ยนเส้นทางวนซ้ำ: {loop}", $"redirect loop: {loop}"), entry.FoundOn);
                     Interlocked.Increment(ref _errors);
                     return;
                 }
 
                 if (chain.Count > o.MaxRedirects)
                 {
-                    Skip(next, SkipReason.TooManyRedirects, $"more than {o.MaxRedirects} redirects", entry.FoundOn);
+                    Skip(next, SkipReason.TooManyRedirects, new Bilingual($"เปลี่ยนเส้นทางเกิน {o.MaxRedirects} ครั้ง", $"more than {o.MaxRedirects} redirects"), entry.FoundOn);
                     Interlocked.Increment(ref _errors);
                     return;
                 }
@@ -303,11 +323,12 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             switch (response.Failure)
             {
                 case FetchFailure.Blocked:
-                    Skip(url, SkipReason.PrivateAddress, response.Error ?? "private address", entry.FoundOn);
+                    Skip(url, SkipReason.PrivateAddress, new Bilingual(response.ErrorTh ?? "ที่อยู่ภายในเครือข่าย", response.Error ?? "private address"), entry.FoundOn);
                     return;
                 case FetchFailure.CircuitOpen:
-                    HostFailing(url.Authority, $"circuit breaker open after repeated failures at {url.Authority}");
-                    Skip(url, SkipReason.HostFailing, "circuit breaker open", entry.FoundOn);
+                    HostFailing(url.Authority, new Bilingual(
+                        $"{url.Authority} ล้มเหลวติดต่อกันหลายครั้ง จึงหยุดขอหน้าจากเซิร์ฟเวอร์นี้", $"circuit breaker open after repeated failures at {url.Authority}"));
+                    Skip(url, SkipReason.HostFailing, new Bilingual(response.ErrorTh ?? "หยุดขอหน้าจากเซิร์ฟเวอร์นี้ชั่วคราว", "circuit breaker open"), entry.FoundOn);
                     return;
                 case FetchFailure.None:
                     break;
@@ -315,7 +336,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                     break;
             }
 
-            _fetches.Enqueue(new FetchRecord(url, response.Status, response.Error, null));
+            _fetches.Enqueue(new FetchRecord(url, response.Status, response.Error, null) { ErrorTh = response.ErrorTh });
             if (response.Failure != FetchFailure.None || response.Status >= 400)
             {
                 Interlocked.Increment(ref _errors);
@@ -474,7 +495,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 owner.LogRenderFailed(page.Url, ex.Message);
                 if (!browser.IsAlive)
                 {
-                    BrowserOff($"เบราว์เซอร์หยุดทำงานระหว่างเก็บข้อมูล: {ex.Message}", $"the browser failed mid-crawl: {ex.Message}");
+                    BrowserOff("เบราว์เซอร์หยุดทำงานระหว่างเก็บข้อมูล หน้าที่เหลือจึงไม่ได้เปิดด้วยเบราว์เซอร์ (รายละเอียดอยู่ในไฟล์บันทึก)", "the browser failed mid-crawl; the remaining pages were not rendered (details in the log)", ex.Message);
                 }
 
                 return null;
@@ -537,12 +558,12 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
             catch (DevToolsException ex)
             {
-                BrowserOff($"เปิดเบราว์เซอร์ไม่ได้: {ex.Message}", $"the browser did not start: {ex.Message}");
+                BrowserOff("เปิดเบราว์เซอร์ไม่ได้ (รายละเอียดอยู่ในไฟล์บันทึก)", "the browser did not start (details in the log)", ex.Message);
                 return null;
             }
         }
 
-        private void BrowserOff(string th, string en)
+        private void BrowserOff(string th, string en, string? raw = null)
         {
             lock (_browserLock)
             {
@@ -554,7 +575,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 _browserOff = (th, en);
             }
 
-            owner.LogRenderOff(en);
+            owner.LogRenderOff(raw is null ? en : $"{en}: {raw}");
         }
 
         // A request of a page being rendered, answered only as the crawler would answer it: in scope, allowed by
@@ -607,23 +628,23 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             return new RenderSummary(mode, _rendered, _renderWanted, note);
         }
 
-        private (SkipReason Reason, string Detail)? Trap(Uri url, int depth)
+        private (SkipReason Reason, Bilingual Detail)? Trap(Uri url, int depth)
         {
             if (depth > o.MaxDepth)
             {
-                return (SkipReason.MaxDepth, $"depth {depth} > {o.MaxDepth}");
+                return (SkipReason.MaxDepth, new Bilingual($"ลึกจากหน้าแรก {depth} ชั้น เกินขีดจำกัด {o.MaxDepth} ชั้น", $"depth {depth} > {o.MaxDepth}"));
             }
 
             if (url.AbsoluteUri.Length > o.MaxUrlLength)
             {
-                return (SkipReason.UrlTooLong, $"{url.AbsoluteUri.Length} characters > {o.MaxUrlLength}");
+                return (SkipReason.UrlTooLong, new Bilingual($"ที่อยู่ยาว {url.AbsoluteUri.Length} ตัวอักษร เกินขีดจำกัด {o.MaxUrlLength}", $"{url.AbsoluteUri.Length} characters > {o.MaxUrlLength}"));
             }
 
             var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var repeated = segments.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() >= o.MaxRepeatedSegments);
             if (repeated is not null)
             {
-                return (SkipReason.RepeatingSegments, $"segment '{repeated.Key}' repeats {repeated.Count()} times");
+                return (SkipReason.RepeatingSegments, new Bilingual($"ส่วน '{repeated.Key}' ของที่อยู่ซ้ำกัน {repeated.Count()} ครั้ง", $"segment '{repeated.Key}' repeats {repeated.Count()} times"));
             }
 
             if (url.Query.Length > 1)
@@ -632,7 +653,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 var variants = _queryVariants.AddOrUpdate(key, 1, (_, n) => n + 1);
                 if (variants > o.MaxQueryVariantsPerPath)
                 {
-                    return (SkipReason.QueryVariants, $"more than {o.MaxQueryVariantsPerPath} query variants of {url.AbsolutePath}");
+                    return (SkipReason.QueryVariants, new Bilingual($"{url.AbsolutePath} มีรูปแบบพารามิเตอร์เกิน {o.MaxQueryVariantsPerPath} แบบ", $"more than {o.MaxQueryVariantsPerPath} query variants of {url.AbsolutePath}"));
                 }
             }
 
@@ -735,8 +756,8 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             if (response.Status is 0 or >= 500)
             {
                 var why = response.Status == 0
-                    ? $"no answer from {robotsUrl.Authority} for robots.txt: {response.Error}"
-                    : $"robots.txt of {robotsUrl.Authority} answered HTTP {response.Status}";
+                    ? new Bilingual($"{robotsUrl.Authority} ไม่ตอบเมื่อขอไฟล์ robots.txt: {response.ErrorTh ?? response.Error}", $"no answer from {robotsUrl.Authority} for robots.txt: {response.Error}")
+                    : new Bilingual($"ไฟล์ robots.txt ของ {robotsUrl.Authority} ตอบกลับ HTTP {response.Status}", $"robots.txt of {robotsUrl.Authority} answered HTTP {response.Status}");
                 return o.RobotsUnreachableAllowsAll ? RobotsTxt.AllowAll : RobotsTxt.DisallowAll(why);
             }
 
@@ -757,7 +778,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             return robots;
         }
 
-        private string? StartFailure()
+        private Bilingual? StartFailure()
         {
             if (_failingHosts.TryGetValue(start.Authority, out var failing))
             {
@@ -777,19 +798,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             {
                 // No answer where the chain ends: skipped (loop, robots, private address) or outside the scope.
                 var target = record?.FinalUrl ?? chain[^1];
-                return _skipped.FirstOrDefault(s => s.Url == target)?.Detail
-                    ?? (target == start ? null : $"the start page redirects to {target}, outside the crawl's scope; start there or add its host to Crawl:ExtraHosts");
+                return _skipped.FirstOrDefault(s => s.Url == target) is { } skipped
+                    ? new Bilingual(skipped.DetailTh ?? skipped.Detail, skipped.Detail)
+                    : target == start ? null : new Bilingual(
+                        $"หน้าแรกเปลี่ยนเส้นทางไปยัง {target} ซึ่งอยู่นอกขอบเขตการตรวจ ให้เริ่มตรวจที่นั่น หรือเพิ่มชื่อโดเมนนั้นใน Crawl:ExtraHosts",
+                        $"the start page redirects to {target}, outside the crawl's scope; start there or add its host to Crawl:ExtraHosts");
             }
 
             return record switch
             {
-                { Status: 0 } => $"no answer from {start.Authority}: {record.Error}",
-                { Status: >= 400 } => $"{start.Authority} answered HTTP {record.Status} to the start page",
+                { Status: 0 } => new Bilingual($"{start.Authority} ไม่ตอบ: {record.ErrorTh ?? record.Error}", $"no answer from {start.Authority}: {record.Error}"),
+                { Status: >= 400 } => new Bilingual($"{start.Authority} ตอบหน้าแรกด้วย HTTP {record.Status}", $"{start.Authority} answered HTTP {record.Status} to the start page"),
                 _ => null,
             };
         }
 
-        private string? FailedShare()
+        private Bilingual? FailedShare()
         {
             var answers = _fetches.Where(f => f.FinalUrl is null && f.Status != 304).ToList();
             var failed = answers.Where(f => f.Status is 0 or 408 or 429 or >= 500).ToList();
@@ -798,18 +822,22 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 return null;
             }
 
-            var kinds = failed
-                .GroupBy(f => f.Status == 0 ? "no answer" : $"HTTP {f.Status}")
+            var groups = failed
+                .GroupBy(f => f.Status)
                 .OrderByDescending(g => g.Count())
-                .Select(g => $"{g.Key} ×{g.Count()}");
-            return $"{failed.Count} of {answers.Count} pages could not be fetched ({string.Join(", ", kinds)}), more than Crawl:MaxFailedShare {o.MaxFailedShare:0.##} allows; evidence is partial";
+                .ToList();
+            var th = string.Join(", ", groups.Select(g => $"{(g.Key == 0 ? "ไม่ตอบ" : $"HTTP {g.Key}")} ×{g.Count()}"));
+            var en = string.Join(", ", groups.Select(g => $"{(g.Key == 0 ? "no answer" : $"HTTP {g.Key}")} ×{g.Count()}"));
+            return new Bilingual(
+                $"เปิดไม่ได้ {failed.Count} จาก {answers.Count} หน้า ({th}) เกินสัดส่วนที่ Crawl:MaxFailedShare {o.MaxFailedShare:0.##} ยอมรับ ข้อมูลจึงไม่ครบ",
+                $"{failed.Count} of {answers.Count} pages could not be fetched ({en}), more than Crawl:MaxFailedShare {o.MaxFailedShare:0.##} allows; evidence is partial");
         }
 
-        private void HostFailing(string authority, string reason)
+        private void HostFailing(string authority, Bilingual reason)
         {
             if (_failingHosts.TryAdd(authority, reason))
             {
-                owner.LogHostFailing(authority, reason);
+                owner.LogHostFailing(authority, reason.En);
                 if (string.Equals(authority, start.Authority, StringComparison.OrdinalIgnoreCase))
                 {
                     foreach (var left in _frontier.Close())
@@ -820,7 +848,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
         }
 
-        private void Skip(Uri url, SkipReason reason, string detail, Uri? foundOn)
+        private void Skip(Uri url, SkipReason reason, Bilingual detail, Uri? foundOn)
         {
             // Past the record cap a skip is only counted: the set of skipped URLs must stay bounded too.
             if (_skippedUrls.Count < MaxSkipRecords * 2 && !_skippedUrls.TryAdd(url.AbsoluteUri, 0))
@@ -829,10 +857,10 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
             }
 
             Interlocked.Increment(ref _skipCount);
-            owner.LogSkipped(url, reason, detail);
+            owner.LogSkipped(url, reason, detail.En);
             if (_skipped.Count < MaxSkipRecords)
             {
-                _skipped.Enqueue(new SkipRecord(url, reason, detail, foundOn));
+                _skipped.Enqueue(new SkipRecord(url, reason, detail.En, foundOn) { DetailTh = detail.Th });
             }
         }
 
@@ -841,7 +869,7 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
         private void Report() =>
             progress?.Report(new CrawlProgress(_fetched, _frontier.Queued, _errors, _skipCount, owner._time.GetElapsedTime(_started)));
 
-        private EvidenceIndex Finish(CrawlOutcome outcome, string? reason)
+        private EvidenceIndex Finish(CrawlOutcome outcome, Bilingual? reason)
         {
             Report();
             // Pages and documents in a fixed order (the start page, then by URL), not in the order concurrent fetches
@@ -851,7 +879,12 @@ public sealed partial class Crawler(IFetcher fetcher, IOptions<CrawlOptions> opt
                 .ThenBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
                 .ToList();
             var documents = _documents.OrderBy(d => d.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
-            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason) { Scope = _scope, Rendering = RenderSummary() };
+            var index = new EvidenceIndex(start, pages, documents, [.. _fetches], [.. _skipped], outcome, reason?.En)
+            {
+                OutcomeReasonTh = reason?.Th,
+                Scope = _scope,
+                Rendering = RenderSummary(),
+            };
             var elapsed = owner._time.GetElapsedTime(_started);
             owner.LogFinished(start, outcome, index.Pages.Count, index.Documents.Count, _skipCount, _errors, elapsed);
             return index;

@@ -5,6 +5,8 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Microsoft.Extensions.Logging;
+using OitCrawler.Text;
 using OitCrawler.Web;
 
 namespace OitCrawler.Crawling;
@@ -30,9 +32,15 @@ public enum FetchFailure
     CircuitOpen,
 }
 
-/// <summary>One HTTP answer (redirects are not followed here), its body read up to a cap.</summary>
+/// <summary>
+/// One HTTP answer (redirects are not followed here), its body read up to a cap. <see cref="Error"/> says why there
+/// was no answer, in English: a sentence of ours (<see cref="ErrorText"/>), never .NET's message (that goes to the log).
+/// </summary>
 public sealed record FetchResponse(Uri Url, int Status, FetchFailure Failure, string? Error)
 {
+    /// <summary><see cref="Error"/> in Thai.</summary>
+    public string? ErrorTh { get; init; }
+
     public string? MediaType { get; init; }
 
     public string? Charset { get; init; }
@@ -65,7 +73,7 @@ public interface IFetcher
 /// (retry, circuit breaker, attempt timeout) and the <see cref="AddressGuard"/>. Reads headers first,
 /// then at most the cap for the content kind, so a huge or endless body costs only the cap.
 /// </summary>
-internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> options) : IFetcher
+internal sealed partial class HttpFetcher(HttpClient client, IOptions<CrawlOptions> options, ILogger<HttpFetcher> logger) : IFetcher
 {
     public async Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
     {
@@ -117,33 +125,51 @@ internal sealed class HttpFetcher(HttpClient client, IOptions<CrawlOptions> opti
         }
         catch (HttpRequestException ex) when (ex.InnerException is BlockedAddressException blocked)
         {
-            return new FetchResponse(request.Url, 0, FetchFailure.Blocked, blocked.Message);
+            return Failed(request, FetchFailure.Blocked, new Bilingual(
+                $"ไม่เปิด {blocked.Host} เพราะชี้ไปยังที่อยู่ภายในเครือข่ายขององค์กร", blocked.Message));
         }
         catch (BrokenCircuitException ex)
         {
-            return new FetchResponse(request.Url, 0, FetchFailure.CircuitOpen, ex.Message);
+            LogFailed(request.Url, ex);
+            return Failed(request, FetchFailure.CircuitOpen, new Bilingual(
+                "หยุดขอหน้าจากเซิร์ฟเวอร์นี้ชั่วคราว เพราะล้มเหลวติดต่อกันหลายครั้ง", "stopped asking this server for a while after repeated failures"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"the body did not arrive within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+            var s = Seconds();
+            return Failed(request, FetchFailure.Timeout, new Bilingual($"ส่งเนื้อหาไม่ครบภายใน {s} วินาที", $"the body did not arrive within {s} s"));
         }
         catch (TimeoutRejectedException)
         {
-            return new FetchResponse(request.Url, 0, FetchFailure.Timeout, $"no answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s");
+            var s = Seconds();
+            return Failed(request, FetchFailure.Timeout, new Bilingual($"ไม่ตอบภายใน {s} วินาที", $"no answer within {s} s"));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or InvalidDataException || (ex is IOException && !cancellationToken.IsCancellationRequested))
         {
-            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.InnerException?.Message ?? ex.Message);
-        }
-        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new FetchResponse(request.Url, 0, FetchFailure.Network, ex.Message);
-        }
-        catch (InvalidDataException ex)
-        {
-            return new FetchResponse(request.Url, 0, FetchFailure.Network, "bad compressed body: " + ex.Message);
+            // .NET's message ("Unable to read data from the transport connection: Connection reset by peer") is for the
+            // log; the reason a reader sees is our sentence for the kind of failure, in Thai and in English.
+            LogFailed(request.Url, ex);
+            return Failed(request, FetchFailure.Network, ErrorText.Describe(ex));
         }
     }
+
+    private static FetchResponse Failed(FetchRequest request, FetchFailure failure, Bilingual why) =>
+        new(request.Url, 0, failure, why.En) { ErrorTh = why.Th };
+
+    private string Seconds() => options.Value.RequestTimeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void LogFailed(Uri url, Exception ex)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var type = ex.GetType().Name;
+            var raw = ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
+            LogFailed(url, type, raw);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetching {Url} failed: {ExceptionType}: {RawMessage}")]
+    private partial void LogFailed(Uri url, string exceptionType, string rawMessage);
 
     private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
     {

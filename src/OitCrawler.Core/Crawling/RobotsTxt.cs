@@ -1,4 +1,5 @@
 using System.Globalization;
+using OitCrawler.Text;
 using OitCrawler.Web;
 
 namespace OitCrawler.Crawling;
@@ -18,7 +19,7 @@ internal sealed class RobotsTxt
 
     private readonly IReadOnlyList<Rule> _rules;
 
-    private RobotsTxt(IReadOnlyList<Rule> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps, string? unreachable = null)
+    private RobotsTxt(IReadOnlyList<Rule> rules, TimeSpan? crawlDelay, IReadOnlyList<string> sitemaps, Bilingual? unreachable = null)
     {
         _rules = rules;
         CrawlDelay = crawlDelay;
@@ -30,10 +31,10 @@ internal sealed class RobotsTxt
     public static RobotsTxt AllowAll { get; } = new([], null, []);
 
     /// <summary>Why robots.txt could not be fetched (5xx, no answer) when that means complete disallow; else null.</summary>
-    public string? Unreachable { get; }
+    public Bilingual? Unreachable { get; }
 
     /// <summary>Nothing allowed: robots.txt answered 5xx or not at all (RFC 9309 §2.3.1.4), for <paramref name="reason"/>.</summary>
-    public static RobotsTxt DisallowAll(string reason) => new([Rule.Create("/", allow: false)], null, [], reason);
+    public static RobotsTxt DisallowAll(Bilingual reason) => new([Rule.Create("/", allow: false)], null, [], reason);
 
     public TimeSpan? CrawlDelay { get; }
 

@@ -132,7 +132,15 @@ public enum SkipReason
 }
 
 /// <summary>A decision not to fetch, with its reason (kept so a user can see why a page is absent).</summary>
-public sealed record SkipRecord(Uri Url, SkipReason Reason, string Detail, Uri? FoundOn);
+public sealed record SkipRecord(Uri Url, SkipReason Reason, string Detail, Uri? FoundOn)
+{
+    /// <summary><see cref="Detail"/> in Thai; null from code that gives only English.</summary>
+    public string? DetailTh { get; init; }
+}
 
-/// <summary>Every URL requested and how it ended; <see cref="Status"/> 0 means no HTTP answer.</summary>
-public sealed record FetchRecord(Uri Url, int Status, string? Error, Uri? FinalUrl);
+/// <summary>Every URL requested and how it ended; <see cref="Status"/> 0 means no HTTP answer, and <see cref="Error"/> says why in English (our sentence, never .NET's message).</summary>
+public sealed record FetchRecord(Uri Url, int Status, string? Error, Uri? FinalUrl)
+{
+    /// <summary><see cref="Error"/> in Thai.</summary>
+    public string? ErrorTh { get; init; }
+}

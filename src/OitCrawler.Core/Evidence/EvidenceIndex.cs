@@ -95,7 +95,17 @@ public sealed class EvidenceIndex
 
     public CrawlOutcome Outcome { get; }
 
+    /// <summary>Why the crawl ended as it did (<see cref="Outcome"/>), in English; null when it completed.</summary>
     public string? OutcomeReason { get; }
+
+    /// <summary><see cref="OutcomeReason"/> in Thai; falls back to the English when the crawl gave none.</summary>
+    public string? OutcomeReasonTh
+    {
+        get => _outcomeReasonTh ?? OutcomeReason;
+        init => _outcomeReasonTh = value;
+    }
+
+    private readonly string? _outcomeReasonTh;
 
     /// <summary>True when the crawl saw the whole site it could reach (not cut short by failure or shutdown).</summary>
     public bool IsComplete => Outcome is CrawlOutcome.Completed or CrawlOutcome.BudgetExhausted;

@@ -43,7 +43,7 @@ internal static partial class HtmlReport
         h.Append("</td></tr>\n").Append(Row("ผลการเก็บข้อมูล", "Outcome")).Append(Enc(Outcome(w, e.Outcome)));
         if (!string.IsNullOrWhiteSpace(e.OutcomeReason))
         {
-            h.Append(": ").Append(Enc(e.OutcomeReason));
+            h.Append(": ").Append(Enc(w.T(e.OutcomeReasonTh ?? e.OutcomeReason, e.OutcomeReason)));
         }
 
         var seconds = w.T("วินาที", "s");

@@ -40,7 +40,7 @@ internal static partial class HtmlReport
                 .Append(":</strong> ").Append(Enc(why));
             if (!string.IsNullOrWhiteSpace(r.Evidence.OutcomeReason))
             {
-                h.Append("<br><span class=\"small\">").Append(Enc(w.T("รายละเอียด: ", "Details: "))).Append(Enc(r.Evidence.OutcomeReason)).Append("</span>");
+                h.Append("<br><span class=\"small\">").Append(Enc(w.T("รายละเอียด: ", "Details: "))).Append(Enc(w.T(r.Evidence.OutcomeReasonTh ?? r.Evidence.OutcomeReason, r.Evidence.OutcomeReason))).Append("</span>");
             }
 
             h.Append("</p>\n");

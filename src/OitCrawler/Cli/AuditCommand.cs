@@ -92,9 +92,10 @@ internal static class AuditCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var output = Path.GetFullPath(audit.OutputDirectory);
+            var why = ErrorText.Describe(ex); // .NET's message stays out of the Thai line
             say.Fail(
-                $"ตรวจเสร็จแล้ว แต่เขียนรายงานลง {output} ไม่ได้: {ex.Message}",
-                $"the audit finished but its reports could not be written to {output}: {ex.Message}");
+                $"ตรวจเสร็จแล้ว แต่เขียนรายงานลง {output} ไม่ได้: {why.Th}",
+                $"the audit finished but its reports could not be written to {output}: {why.En}");
             return ExitCodes.BadInput;
         }
 
@@ -102,14 +103,14 @@ internal static class AuditCommand
         switch (result.Evidence.Outcome)
         {
             case CrawlOutcome.Unreachable:
-                say.Fail($"เข้าเว็บไซต์ไม่ได้: {result.Evidence.OutcomeReason}", $"site unreachable: {result.Evidence.OutcomeReason}");
+                say.Fail($"เข้าเว็บไซต์ไม่ได้: {result.Evidence.OutcomeReasonTh}", $"site unreachable: {result.Evidence.OutcomeReason}");
                 break;
             case CrawlOutcome.Cancelled:
                 say.Fail("ถูกขัดจังหวะ รายงานนี้ไม่ครบ", "interrupted; the report is partial");
                 break;
             case CrawlOutcome.BudgetExhausted or CrawlOutcome.HostFailing:
                 say.Fail(
-                    "เก็บข้อมูลไม่ครบ คะแนนในรายงานจึงแสดงเป็น \"—\"",
+                    $"เก็บข้อมูลไม่ครบ คะแนนในรายงานจึงแสดงเป็น \"—\": {result.Evidence.OutcomeReasonTh}",
                     $"the crawl did not finish, so the report gives no scores: {result.Evidence.OutcomeReason}");
                 break;
         }

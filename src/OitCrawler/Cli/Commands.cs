@@ -93,7 +93,8 @@ internal static class Commands
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             // An output folder that cannot be written, a full disk, a locked database: one line, no trace.
-            say.Fail($"อ่านหรือเขียนไฟล์ไม่ได้: {ex.Message}", ex.Message);
+            // The Thai line says what happened in Thai; the English line keeps .NET's message, the only place naming the path.
+            say.Fail($"อ่านหรือเขียนไฟล์ไม่ได้: {ErrorText.Describe(ex).Th}", ex.Message);
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
