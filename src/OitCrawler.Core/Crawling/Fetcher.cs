@@ -168,7 +168,7 @@ internal sealed partial class HttpFetcher(HttpClient client, IOptions<CrawlOptio
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetching {Url} failed: {ExceptionType}: {RawMessage}")]
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Fetching {Url} failed: {ExceptionType}: {RawMessage}")]
     private partial void LogFailed(Uri url, string exceptionType, string rawMessage);
 
     private static async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)

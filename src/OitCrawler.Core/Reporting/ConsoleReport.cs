@@ -24,7 +24,8 @@ public static class ConsoleReport
         w.WriteLine();
         if (r.Evidence.Outcome == Evidence.CrawlOutcome.Unreachable)
         {
-            w.WriteLine($"เข้าถึงเว็บไซต์ไม่ได้ ทุกข้อเป็น unreachable (ไม่ใช่ \"ไม่ผ่าน\") / site unreachable: every item is 'unreachable', not failed: {r.Evidence.OutcomeReason}");
+            w.WriteLine($"เข้าถึงเว็บไซต์ไม่ได้ ทุกข้อจึงเป็น \"เข้าถึงไม่ได้\" ไม่ใช่ \"ไม่ผ่าน\": {r.Evidence.OutcomeReasonTh}");
+            w.WriteLine($"site unreachable: every item is 'unreachable', not failed: {r.Evidence.OutcomeReason}");
             foreach (var file in files)
             {
                 w.WriteLine($"เขียนรายงาน / wrote: {file}");
@@ -50,8 +51,18 @@ public static class ConsoleReport
 
         w.WriteLine();
         var passed = r.Items.Count(i => i.Status == ItemStatus.Pass);
-        w.WriteLine($"ผ่าน {passed}/{r.Items.Count} ข้อ — คะแนนประมาณการ / estimated: OIT {r.Score.Oit:0.00} · ตัวชี้วัด 9: {r.Score.Indicator9:0.00} · ตัวชี้วัด 10: {r.Score.Indicator10:0.00}");
-        if (r.Score.Projection is { } p)
+        if (ReportView.NotScored(r.Evidence) is { } why)
+        {
+            // A crawl that did not finish gives no score: what it missed would count as failed.
+            w.WriteLine($"ผ่าน {passed}/{r.Items.Count} ข้อ — คะแนน OIT — · ตัวชี้วัด 9 — · ตัวชี้วัด 10 — (ไม่แสดงคะแนน เพราะ{why})");
+            w.WriteLine($"passed {passed}/{r.Items.Count} — no scores: {ReportView.NotScoredEn(r.Evidence.Outcome)}");
+        }
+        else
+        {
+            w.WriteLine($"ผ่าน {passed}/{r.Items.Count} ข้อ — คะแนนประมาณการ / estimated: OIT {r.Score.Oit:0.00} · ตัวชี้วัด 9: {r.Score.Indicator9:0.00} · ตัวชี้วัด 10: {r.Score.Indicator10:0.00}");
+        }
+
+        if (ReportView.NotScored(r.Evidence) is null && r.Score.Projection is { } p)
         {
             w.WriteLine($"ITA รวมประมาณการ / projected total: {p.Total:0.00} ({p.Band}{(p.BandEn is null ? string.Empty : " / " + p.BandEn)})");
         }

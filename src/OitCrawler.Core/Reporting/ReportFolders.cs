@@ -25,19 +25,34 @@ public static class ReportFolders
     /// <summary>Creates and returns a new, empty folder for an audit of <paramref name="site"/> started at <paramref name="startedAt"/>.</summary>
     public static string CreateRunFolder(string root, Uri site, DateTimeOffset startedAt)
     {
+        var path = NewRunFolder(root, site, startedAt);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>
+    /// The folder an audit of <paramref name="site"/> started at <paramref name="startedAt"/> will write to, not created
+    /// yet: the nightly run names it before its reports (the e-mail links to it) and creates it when they are written.
+    /// </summary>
+    public static string NewRunFolder(string root, Uri site, DateTimeOffset startedAt)
+    {
         var siteFolder = SiteFolder(root, site);
-        Directory.CreateDirectory(siteFolder);
         var stamp = ThaiTime.ToBangkok(startedAt).ToString("yyyy-MM-dd_HHmmss", CultureInfo.InvariantCulture);
         for (var n = 1; ; n++)
         {
             var path = Path.Combine(siteFolder, n == 1 ? stamp : $"{stamp}-{n.ToString(CultureInfo.InvariantCulture)}");
             if (!Directory.Exists(path) && !File.Exists(path))
             {
-                Directory.CreateDirectory(path);
                 return path;
             }
         }
     }
+
+    /// <summary>The run folder's path under <paramref name="root"/> as a relative URL (<c>host/2569-…</c>), each segment escaped.</summary>
+    public static string RelativeUrl(string root, string runFolder) =>
+        string.Join('/', Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(runFolder))
+            .Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .Select(Uri.EscapeDataString));
 
     /// <summary>Points <c>latest</c> at <paramref name="runFolder"/> (a sibling under the site's folder), replacing the old pointer.</summary>
     public static void PointLatestAt(string runFolder)

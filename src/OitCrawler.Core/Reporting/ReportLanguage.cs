@@ -4,7 +4,7 @@ using OitCrawler.Text;
 namespace OitCrawler.Reporting;
 
 /// <summary>How a report says a thing in its <see cref="ReportLanguage"/>: every text is given in Thai and in English, and this picks.</summary>
-internal sealed class Words(ReportLanguage language)
+public sealed class Words(ReportLanguage language)
 {
     public ReportLanguage Language { get; } = language;
 

@@ -44,7 +44,8 @@ public sealed record ReportView(AuditResult Result, string Agency, string? NotSc
         return new ReportView(result, agency, why, result.Evidence.Outcome == CrawlOutcome.Unreachable ? [] : Sections(result, words)) { Language = language };
     }
 
-    private static string NotScoredEn(CrawlOutcome outcome) => outcome switch
+    /// <summary>Why the scores are not shown, in English.</summary>
+    public static string NotScoredEn(CrawlOutcome outcome) => outcome switch
     {
         CrawlOutcome.Unreachable => "the website could not be reached, so no item could be checked (this does not mean every item fails); audit again when the site is back",
         CrawlOutcome.Cancelled => "the audit was stopped before the crawl finished; scores from part of the site are lower than the truth; audit again to see them",

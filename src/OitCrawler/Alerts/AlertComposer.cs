@@ -5,6 +5,7 @@ using OitCrawler.Audit;
 using OitCrawler.Crawling;
 using OitCrawler.Gaps;
 using OitCrawler.History;
+using OitCrawler.Reporting;
 using OitCrawler.Text;
 using OitCrawler.Web;
 
@@ -27,7 +28,16 @@ internal sealed record AlertContext(
     IReadOnlyDictionary<string, StoredItem> PreviousItems,
     IReadOnlyList<RunSummary> Trend,
     string? ReportLink,
-    IReadOnlyList<string> ExtraDigestRecipients);
+    IReadOnlyList<string> ExtraDigestRecipients)
+{
+    /// <summary>The language of the alerts: the reports' (<c>Audit:Language</c>); Thai by default, Thai with the English beneath for <c>both</c>.</summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.Th;
+
+    internal Words Words => new(Language);
+
+    /// <summary>A subject or one-line heading: English for <c>en</c>, else the Thai (a header has no line beneath).</summary>
+    internal string Short(string thai, string english) => Language == ReportLanguage.En ? english : thai;
+}
 
 /// <summary>
 /// Turns changes into e-mail: a digest for the information unit and one message per responsible unit
@@ -48,15 +58,15 @@ internal static class AlertComposer
 
         var result = context.Result;
         var measures = result.Measures;
-        var agency = HeaderText(result.Agency);
-        var date = ThaiYears.FormatThaiDate(context.Date);
+        var agency = HeaderText(AgencyName(context));
+        var date = context.Short(ThaiYears.FormatThaiDate(context.Date), context.Words.Date(context.Date));
         var messages = new List<AlertMessage>();
 
         var digestTo = DigestRecipients(context);
         var alertItems = context.Changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList();
         if (digestTo.Count > 0)
         {
-            var subject = HeaderText($"OitCrawler: {agency} — {Summary(context.Changes.Site, alertItems)} ({date})");
+            var subject = HeaderText($"OitCrawler: {agency} — {Summary(context, context.Changes.Site, alertItems)} ({date})");
             messages.Add(Build(DigestKind, digestTo, subject, context, context.Changes.Items, context.Changes.Site, unit: null));
         }
 
@@ -78,7 +88,7 @@ internal static class AlertComposer
             }
 
             var items = group.Select(x => x.change).ToList();
-            var subject = HeaderText($"OitCrawler: {agency} — {unit.Name}: {Summary(null, items)} ({date})");
+            var subject = HeaderText($"OitCrawler: {agency} — {unit.Name}: {Summary(context, null, items)} ({date})");
             messages.Add(Build("unit:" + unit.Id, [new Recipient(HeaderText(unit.Name), unitEmail.Trim())], subject, context, items, null, unit));
         }
 
@@ -99,7 +109,14 @@ internal static class AlertComposer
     }
 
     /// <summary>The one-line summary of a run's changes ("ไม่ผ่านใหม่ 1 ข้อ, แก้ไขแล้ว 2 ข้อ").</summary>
-    public static string Summary(Changes changes) => Summary(changes.Site, changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList());
+    public static string Summary(Changes changes) => Summary(null, changes.Site, changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList());
+
+    /// <summary>As above, in the context's language (English for <c>en</c>, else Thai: it is a heading).</summary>
+    public static string Summary(AlertContext context) => Summary(context, context.Changes.Site, context.Changes.Items.Where(i => i.Kind != ChangeKind.PendingRegression).ToList());
+
+    /// <summary>The agency's name in the alert's language: the measures file's English name for <c>en</c> when it has one.</summary>
+    public static string AgencyName(AlertContext context) =>
+        context.Language == ReportLanguage.En && context.Result.Measures?.AgencyEn is { Length: > 0 } en ? en : context.Result.Agency;
 
     /// <summary>The units whose activities cover <paramref name="code"/> in the rules year, from the measures file.</summary>
     public static IReadOnlyList<Unit> UnitsFor(MeasuresFile measures, string rulesYear, string code)
@@ -188,23 +205,24 @@ internal static class AlertComposer
         return Math.Max(1, start);
     }
 
-    private static string Summary(SiteChange? site, IReadOnlyList<ItemChange> items)
+    private static string Summary(AlertContext? context, SiteChange? site, IReadOnlyList<ItemChange> items)
     {
+        string S(string thai, string english) => context is null ? thai : context.Short(thai, english);
         var parts = new List<string>();
         if (site?.Kind == ChangeKind.SiteUnreachable)
         {
-            parts.Add($"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน");
+            parts.Add(S($"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน", $"site unreachable {site.Runs} times in a row"));
         }
         else if (site?.Kind == ChangeKind.SiteRecovered)
         {
-            parts.Add("เว็บไซต์กลับมาใช้งานได้");
+            parts.Add(S("เว็บไซต์กลับมาใช้งานได้", "site back up"));
         }
 
-        Count(parts, items, ChangeKind.NewGap, "ไม่ผ่านใหม่ {0} ข้อ");
-        Count(parts, items, ChangeKind.Fixed, "แก้ไขแล้ว {0} ข้อ");
-        Count(parts, items, ChangeKind.AboutToGoStale, "ใกล้หมดรอบ {0} ข้อ");
-        Count(parts, items, ChangeKind.HalfYearReportDue, "รายงานรอบ 6 เดือนใกล้ครบกำหนด {0} ข้อ");
-        return parts.Count == 0 ? "ผลการตรวจ" : string.Join(", ", parts);
+        Count(parts, items, ChangeKind.NewGap, S("ไม่ผ่านใหม่ {0} ข้อ", "{0} new gaps"));
+        Count(parts, items, ChangeKind.Fixed, S("แก้ไขแล้ว {0} ข้อ", "{0} fixed"));
+        Count(parts, items, ChangeKind.AboutToGoStale, S("ใกล้หมดรอบ {0} ข้อ", "{0} about to go out of date"));
+        Count(parts, items, ChangeKind.HalfYearReportDue, S("รายงานรอบ 6 เดือนใกล้ครบกำหนด {0} ข้อ", "{0} half-year reports due"));
+        return parts.Count == 0 ? S("ผลการตรวจ", "audit result") : string.Join(", ", parts);
     }
 
     private static void Count(List<string> parts, IReadOnlyList<ItemChange> items, ChangeKind kind, string format)
@@ -220,34 +238,36 @@ internal static class AlertComposer
     {
         var text = new StringBuilder();
         var html = new StringBuilder();
+        var w = context.Words;
         var result = context.Result;
-        var agency = result.Agency;
-        var date = ThaiYears.FormatThaiDate(context.Date);
+        var agency = AgencyName(context);
+        var date = w.Date(context.Date);
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"ผลการตรวจเว็บไซต์{agency} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year} วันที่ {date}");
-        html.Append("<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
-        html.Append(CultureInfo.InvariantCulture, $"<h2>ผลการตรวจเว็บไซต์{H(agency)} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year}</h2><p>วันที่ {H(date)}</p>");
+        Para(text, html, w,
+            $"ผลการตรวจเว็บไซต์{agency} ตามเกณฑ์ OIT ของ ITA {result.Rules.Year} วันที่ {ThaiYears.FormatThaiDate(context.Date)}",
+            $"Audit of the website of {agency} against the OIT criteria of ITA {result.Rules.Year}, {w.Date(context.Date)}",
+            heading: true);
         if (unit is not null)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"ถึง {unit.Name}: เฉพาะข้อที่หน่วยงานของท่านรับผิดชอบตามแผนมาตรการ");
-            html.Append(CultureInfo.InvariantCulture, $"<p>ถึง {H(unit.Name)}: เฉพาะข้อที่หน่วยงานของท่านรับผิดชอบตามแผนมาตรการ</p>");
+            Para(text, html, w, $"ถึง {unit.Name}: เฉพาะข้อที่หน่วยงานของท่านรับผิดชอบตามแผนมาตรการ", $"To {unit.Name}: only the items your unit is responsible for in the measures plan");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"เว็บไซต์: {Plain(result.Site.AbsoluteUri)}");
-        html.Append(CultureInfo.InvariantCulture, $"<p>เว็บไซต์: {Link(result.Site.AbsoluteUri)}</p>");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{w.T("เว็บไซต์", "Website")}: {Plain(result.Site.AbsoluteUri)}");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{H(w.T("เว็บไซต์", "Website"))}: {Link(result.Site.AbsoluteUri)}</p>");
         if (context.ReportLink is { } report)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"รายงานฉบับเต็ม: {report}");
-            html.Append(CultureInfo.InvariantCulture, $"<p>รายงานฉบับเต็ม: {Link(report)}</p>");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.T("รายงานฉบับเต็ม", "Full report")}: {report}");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{H(w.T("รายงานฉบับเต็ม", "Full report"))}: {Link(report)}</p>");
         }
 
         if (site is not null)
         {
-            var line = site.Kind == ChangeKind.SiteUnreachable
-                ? $"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน จึงยังตรวจรายข้อไม่ได้ (ไม่ได้หมายความว่าทุกข้อไม่ผ่าน): {site.Reason}"
-                : $"เว็บไซต์กลับมาใช้งานได้หลังจากเข้าไม่ได้ {site.Runs} ครั้ง";
-            text.AppendLine().AppendLine(Plain(line));
-            html.Append(CultureInfo.InvariantCulture, $"<p><strong>{H(line)}</strong></p>");
+            var (th, en) = site.Kind == ChangeKind.SiteUnreachable
+                ? ($"เข้าเว็บไซต์ไม่ได้ {site.Runs} ครั้งติดต่อกัน จึงยังตรวจรายข้อไม่ได้ (ไม่ได้หมายความว่าทุกข้อไม่ผ่าน): {site.ReasonTh ?? site.Reason}",
+                   $"the website could not be reached {site.Runs} times in a row, so no item could be checked (this does not mean every item fails): {site.Reason}")
+                : ($"เว็บไซต์กลับมาใช้งานได้หลังจากเข้าไม่ได้ {site.Runs} ครั้ง", $"the website is back after {site.Runs} runs it could not be reached");
+            text.AppendLine();
+            Para(text, html, w, th, en, strong: true);
         }
 
         if (site?.Kind != ChangeKind.SiteUnreachable)
@@ -255,30 +275,53 @@ internal static class AlertComposer
             Score(text, html, context);
         }
 
-        Section(text, html, context, items, ChangeKind.NewGap, "ข้อที่ไม่ผ่านใหม่ (เคยผ่าน)", unit is null);
-        Section(text, html, context, items, ChangeKind.Fixed, "ข้อที่แก้ไขแล้ว (ผ่านแล้ว)", unit is null);
-        Section(text, html, context, items, ChangeKind.AboutToGoStale, "ข้อที่ใกล้หมดรอบ (ต้องเผยแพร่ข้อมูลรอบใหม่)", unit is null);
-        Section(text, html, context, items, ChangeKind.HalfYearReportDue, "รายงานรอบ 6 เดือนแรกที่ใกล้ครบกำหนด", unit is null);
-        Section(text, html, context, items, ChangeKind.PendingRegression, "ข้อที่เพิ่งไม่ผ่าน (รอยืนยันในการตรวจครั้งถัดไป)", unit is null);
+        Section(text, html, context, items, ChangeKind.NewGap, ("ข้อที่ไม่ผ่านใหม่ (เคยผ่าน)", "New gaps (passed before)"), unit is null);
+        Section(text, html, context, items, ChangeKind.Fixed, ("ข้อที่แก้ไขแล้ว (ผ่านแล้ว)", "Fixed (now passing)"), unit is null);
+        Section(text, html, context, items, ChangeKind.AboutToGoStale, ("ข้อที่ใกล้หมดรอบ (ต้องเผยแพร่ข้อมูลรอบใหม่)", "About to go out of date (publish the new period's information)"), unit is null);
+        Section(text, html, context, items, ChangeKind.HalfYearReportDue, ("รายงานรอบ 6 เดือนแรกที่ใกล้ครบกำหนด", "First half-year reports falling due"), unit is null);
+        Section(text, html, context, items, ChangeKind.PendingRegression, ("ข้อที่เพิ่งไม่ผ่าน (รอยืนยันในการตรวจครั้งถัดไป)", "Just failed (to be confirmed by the next audit)"), unit is null);
 
-        const string footer = "ข้อความนี้ส่งอัตโนมัติจาก OitCrawler หลังการตรวจประจำคืน คะแนนเป็นการประมาณ ผลที่เป็นทางการมาจากการประเมินของ ป.ป.ช.";
-        text.AppendLine().AppendLine(footer).AppendLine(CultureInfo.InvariantCulture, $"รหัสการตรวจ (run): {context.RunId}");
-        html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#666\">{H(footer)}<br>รหัสการตรวจ (run): {H(context.RunId)}</p></body></html>");
-        return new AlertMessage(kind, to, subject, text.ToString(), html.ToString());
+        var footer = w.Lines(
+            "ข้อความนี้ส่งอัตโนมัติจาก OitCrawler หลังการตรวจประจำคืน คะแนนเป็นการประมาณ ผลที่เป็นทางการมาจากการประเมินของ ป.ป.ช.",
+            "Sent automatically by OitCrawler after the nightly audit. Scores are estimates; the official result comes from the NACC's assessment.");
+        var runLine = $"{w.T("รหัสการตรวจ", "Run")}: {context.RunId}";
+        text.AppendLine().AppendLine(footer).AppendLine(runLine);
+        html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"color:#666\">{H(footer).Replace("\n", "<br>", StringComparison.Ordinal)}<br>{H(runLine)}</p></body></html>");
+        return new AlertMessage(kind, to, subject, text.ToString(), Document(context, html.ToString()));
+    }
+
+    /// <summary>The HTML part's document around <paramref name="body"/>, <c>lang</c> as the alert's language.</summary>
+    internal static string Document(AlertContext context, string body) =>
+        $"<!DOCTYPE html><html lang=\"{context.Words.HtmlLang}\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{body}";
+
+    /// <summary>A paragraph in the alert's language: Thai, English, or the Thai with the English on the next line.</summary>
+    internal static void Para(StringBuilder text, StringBuilder html, Words w, string thai, string english, bool heading = false, bool strong = false)
+    {
+        var lines = w.Lines(thai, english);
+        text.AppendLine(Plain(lines.Split('\n')[0]));
+        foreach (var more in lines.Split('\n').Skip(1))
+        {
+            text.AppendLine(Plain(more));
+        }
+
+        var (open, close) = heading ? ("<h2>", "</h2>") : strong ? ("<p><strong>", "</strong></p>") : ("<p>", "</p>");
+        html.Append(open).Append(w.H(thai, english)).Append(close);
     }
 
     private static void Score(StringBuilder text, StringBuilder html, AlertContext context)
     {
         var score = context.Result.Score;
         var earlier = context.Trend.Where(r => r.State == RunState.Complete && r.Oit is not null).Take(5).Reverse().Select(r => r.Oit!.Value).ToList();
-        var line = earlier.Count == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"คะแนน OIT โดยประมาณ {score.Oit:0.##} (ตัวชี้วัดที่ 9: {score.Indicator9:0.##}, ตัวชี้วัดที่ 10: {score.Indicator10:0.##})")
-            : string.Create(CultureInfo.InvariantCulture, $"คะแนน OIT โดยประมาณ {score.Oit:0.##} (ตัวชี้วัดที่ 9: {score.Indicator9:0.##}, ตัวชี้วัดที่ 10: {score.Indicator10:0.##}); แนวโน้ม: {string.Join(" → ", earlier.Append(score.Oit).Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}");
-        text.AppendLine(line);
-        html.Append(CultureInfo.InvariantCulture, $"<p>{H(line)}</p>");
+        var scores = string.Create(CultureInfo.InvariantCulture, $"{score.Oit:0.##}");
+        var i9 = string.Create(CultureInfo.InvariantCulture, $"{score.Indicator9:0.##}");
+        var i10 = string.Create(CultureInfo.InvariantCulture, $"{score.Indicator10:0.##}");
+        var trend = earlier.Count == 0 ? null : string.Join(" → ", earlier.Append(score.Oit).Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)));
+        Para(text, html, context.Words,
+            $"คะแนน OIT โดยประมาณ {scores} (ตัวชี้วัดที่ 9: {i9}, ตัวชี้วัดที่ 10: {i10}){(trend is null ? string.Empty : "; แนวโน้ม: " + trend)}",
+            $"Estimated OIT score {scores} (indicator 9: {i9}, indicator 10: {i10}){(trend is null ? string.Empty : "; trend: " + trend)}");
     }
 
-    private static void Section(StringBuilder text, StringBuilder html, AlertContext context, IReadOnlyList<ItemChange> all, ChangeKind kind, string heading, bool showUnits)
+    private static void Section(StringBuilder text, StringBuilder html, AlertContext context, IReadOnlyList<ItemChange> all, ChangeKind kind, (string Th, string En) heading, bool showUnits)
     {
         var items = all.Where(i => i.Kind == kind).ToList();
         if (items.Count == 0)
@@ -286,57 +329,82 @@ internal static class AlertComposer
             return;
         }
 
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{heading} — {items.Count} ข้อ");
-        html.Append(CultureInfo.InvariantCulture, $"<h3>{H(heading)} — {items.Count} ข้อ</h3><ul>");
+        var w = context.Words;
+        var title = w.T($"{heading.Th} — {items.Count} ข้อ", $"{heading.En} — {items.Count}");
+        text.AppendLine().AppendLine(title);
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{H(title)}</h3><ul>");
         var measures = context.Result.Measures;
         var rulesYear = context.Result.Rules.Year.ToString(CultureInfo.InvariantCulture);
         foreach (var change in items)
         {
             var rule = change.Item.Rule;
-            var head = $"{rule.Code} {rule.Title}: {ItemStatusText.Th(change.Item.Status)}";
+            var headTh = $"{rule.Code} {rule.Title}: {ItemStatusText.Th(change.Item.Status)}";
+            var headEn = $"{rule.Code} {rule.TitleEn ?? rule.Title}: {ItemStatusText.Label(change.Item.Status)}";
             if (change.Previous is { } previous && previous != change.Item.Status)
             {
-                head += $" (ครั้งก่อน: {ItemStatusText.Th(previous)})";
+                headTh += $" (ครั้งก่อน: {ItemStatusText.Th(previous)})";
+                headEn += $" (before: {ItemStatusText.Label(previous)})";
             }
 
             if (change.FailingRuns > 1)
             {
-                head += $" — ไม่ผ่าน {change.FailingRuns} ครั้งติดต่อกัน";
+                headTh += $" — ไม่ผ่าน {change.FailingRuns} ครั้งติดต่อกัน";
+                headEn += $" — failed {change.FailingRuns} times in a row";
             }
 
+            var head = w.T(headTh, headEn);
             text.AppendLine(CultureInfo.InvariantCulture, $"- {Plain(head)}");
             html.Append(CultureInfo.InvariantCulture, $"<li><strong>{H(head)}</strong><br>");
             var lines = new List<(string Label, string Value, bool IsUrl)>();
+            void Add(string labelTh, string labelEn, string valueTh, string valueEn, bool isUrl = false)
+            {
+                foreach (var (label, value) in context.Language switch
+                {
+                    ReportLanguage.Th => [(labelTh, valueTh)],
+                    ReportLanguage.En => [(labelEn, valueEn)],
+                    _ => valueTh == valueEn || isUrl ? [(w.T(labelTh, labelEn), valueTh)] : new[] { (labelTh, valueTh), (labelEn, valueEn) },
+                })
+                {
+                    lines.Add((label, value, isUrl));
+                }
+            }
+
             if (change.DueDate is { } due)
             {
-                var dueText = ThaiYears.FormatThaiDate(ThaiTime.InBangkok(due.ToDateTime(new TimeOnly(12, 0))));
-                lines.Add(("กำหนด", kind == ChangeKind.HalfYearReportDue
-                    ? $"รอบ 6 เดือนแรก (ต.ค.–มี.ค.) สิ้นสุด {dueText}: เผยแพร่รายงานความก้าวหน้าที่ครอบคลุมรอบนี้"
-                    : $"ปีงบประมาณสิ้นสุด {dueText}: เตรียมเผยแพร่ข้อมูลของรอบใหม่", false));
+                var at = ThaiTime.InBangkok(due.ToDateTime(new TimeOnly(12, 0)));
+                var (dueTh, dueEn) = (ThaiYears.FormatThaiDate(at), new Words(ReportLanguage.En).Date(at));
+                Add("กำหนด", "Due", kind == ChangeKind.HalfYearReportDue
+                        ? $"รอบ 6 เดือนแรก (ต.ค.–มี.ค.) สิ้นสุด {dueTh}: เผยแพร่รายงานความก้าวหน้าที่ครอบคลุมรอบนี้"
+                        : $"ปีงบประมาณสิ้นสุด {dueTh}: เตรียมเผยแพร่ข้อมูลของรอบใหม่",
+                    kind == ChangeKind.HalfYearReportDue
+                        ? $"the first half-year (Oct–Mar) ends {dueEn}: publish a progress report covering it"
+                        : $"the fiscal year ends {dueEn}: get the new period's information ready to publish");
             }
 
             foreach (var reason in change.Item.Reasons.Take(3))
             {
-                lines.Add(("เหตุผล", reason.Th, false));
+                Add("เหตุผล", "Reason", reason.Th, reason.En);
             }
 
             if (change.Item.Evidence.Count > 0)
             {
-                lines.Add(("หลักฐาน", change.Item.Evidence[0].Url.AbsoluteUri, true));
+                var url = change.Item.Evidence[0].Url.AbsoluteUri;
+                Add("หลักฐาน", "Evidence", url, url, isUrl: true);
             }
             else if (kind == ChangeKind.NewGap && context.PreviousItems.GetValueOrDefault(rule.Code)?.EvidenceUrl is { } before)
             {
-                lines.Add(("เคยพบที่", before, true));
+                Add("เคยพบที่", "Found before at", before, before, isUrl: true);
             }
 
             if (context.Result.Gaps.FirstOrDefault(g => g.Item.Rule.Code == rule.Code) is { } gap && kind is ChangeKind.NewGap or ChangeKind.HalfYearReportDue or ChangeKind.PendingRegression)
             {
-                lines.Add(("สิ่งที่ต้องทำ", gap.Action, false));
+                Add("สิ่งที่ต้องทำ", "To do", gap.Action, gap.ActionEn ?? gap.Action);
             }
 
             if (showUnits && measures is not null && UnitsFor(measures, rulesYear, rule.Code) is { Count: > 0 } units)
             {
-                lines.Add(("ผู้รับผิดชอบ", string.Join(", ", units.Select(u => u.Name)), false));
+                var names = string.Join(", ", units.Select(u => u.Name));
+                Add("ผู้รับผิดชอบ", "Responsible", names, names);
             }
 
             foreach (var (label, value, isUrl) in lines)

@@ -15,9 +15,15 @@ internal sealed class AlertOptions
     [Range(1, 180)]
     public int StaleWarningDays { get; set; } = 30;
 
-    /// <summary>Where the run folders (<c>out/runs/</c>) are published on the web, for links in e-mail; empty: links name the file path.</summary>
+    /// <summary>
+    /// Where <c>Audit:OutputDirectory</c> (<c>out/</c>, holding <c>&lt;host&gt;/&lt;date-time&gt;/</c>) is published on the web, for
+    /// links in e-mail and LINE: <c>{ReportBaseUrl}/&lt;host&gt;/&lt;date-time&gt;/report.html</c>; empty: the dashboard's link, else the file path.
+    /// </summary>
     [Url]
     public string? ReportBaseUrl { get; set; }
+
+    /// <summary>The dashboard's <c>/runs</c> address (<c>Dashboard:PublicUrl</c>), set by the host: links by run id when <see cref="ReportBaseUrl"/> is empty.</summary>
+    internal string? DashboardRunsUrl { get; set; }
 
     /// <summary>Extra recipients of the digest besides the measures file's information unit.</summary>
     public IList<string> DigestTo { get; set; } = [];

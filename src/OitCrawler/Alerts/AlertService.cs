@@ -17,7 +17,13 @@ internal sealed record AlertPlan(Changes Changes, OutboxBatch? Batch);
 /// store it in the outbox, then try to send it. The decisions are in <see cref="RegressionDetector"/>
 /// and <see cref="AlertComposer"/>; this class only fetches their inputs and hands on their outputs.
 /// </summary>
-internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, IOptions<AlertOptions> options, TimeProvider timeProvider, ILogger<AlertService> logger)
+internal sealed partial class AlertService(
+    IRunStore store,
+    AlertOutbox outbox,
+    IOptions<AlertOptions> options,
+    IOptions<AuditOptions> auditOptions,
+    TimeProvider timeProvider,
+    ILogger<AlertService> logger)
 {
     /// <summary>How many earlier runs are read for streaks and the trend.</summary>
     public const int HistoryDepth = 60;
@@ -43,6 +49,13 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
         IReadOnlyList<string> lineTo = [.. (recipients?.LineTo ?? [.. o.Line.To]).Where(t => !string.IsNullOrWhiteSpace(t))];
         var lineOn = o.Line.HasToken && lineTo.Count > 0;
         var site = result.Site;
+        if (result.Evidence.Outcome == Evidence.CrawlOutcome.BudgetExhausted)
+        {
+            // Cut by its page or time budget: the items it did not reach would read as new gaps. Nothing is alerted.
+            LogIncomplete(result.Evidence.OutcomeReason);
+            return new AlertPlan(Changes.None, null);
+        }
+
         var earlier = (await store.ListRunsAsync(site, HistoryDepth + 1, storeToken)).Where(r => r.RunId != runId).ToList();
         var previous = await store.LastCompleteRunAsync(site, runId, storeToken);
         var history = await store.ItemHistoryAsync(site, runId, HistoryDepth, storeToken);
@@ -55,6 +68,10 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             previous?.Run.StartedAt,
             result.StartedAt);
         var changes = RegressionDetector.Detect(input, o.ConsecutiveFailures, o.StaleWarningDays);
+        if (changes.Site is { Kind: ChangeKind.SiteUnreachable } down)
+        {
+            changes = changes with { Site = down with { ReasonTh = result.Evidence.OutcomeReasonTh } };
+        }
 
         // The first complete run of a site is news in itself: its gaps are the baseline everyone starts from.
         var baseline = previous is null && RunOutcomes.StateFor(result.Evidence.Outcome) == RunState.Complete;
@@ -79,7 +96,10 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             previous?.Items.ToDictionary(i => i.Code, StringComparer.Ordinal) ?? [],
             earlier,
             reportLink,
-            digestTo);
+            digestTo)
+        {
+            Language = auditOptions.Value.Language, // the alerts speak the reports' language
+        };
         var messages = new List<AlertMessage>();
         if (o.Smtp.Enabled)
         {
@@ -152,6 +172,9 @@ internal sealed partial class AlertService(IRunStore store, AlertOutbox outbox, 
             return queued;
         }
     }
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The crawl was cut by its budget ({Reason}): the run is partial and nothing is alerted from it; raise Crawl:MaxPages or Crawl:MaxDuration")]
+    private partial void LogIncomplete(string? reason);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "No changes worth an alert ({Pending} pending)")]
     private partial void LogNoChanges(int pending);

@@ -34,7 +34,11 @@ internal sealed record ItemChange(ChangeKind Kind, ItemResult Item, ItemStatus? 
 }
 
 /// <summary>A change to the site as a whole: it stopped or started answering.</summary>
-internal sealed record SiteChange(ChangeKind Kind, int Runs, string? Reason);
+internal sealed record SiteChange(ChangeKind Kind, int Runs, string? Reason)
+{
+    /// <summary><see cref="Reason"/> in Thai, as the crawl said it.</summary>
+    public string? ReasonTh { get; init; }
+}
 
 /// <summary>The changes of one run. <see cref="ShouldAlert"/>: worth an e-mail.</summary>
 internal sealed record Changes(IReadOnlyList<ItemChange> Items, SiteChange? Site)

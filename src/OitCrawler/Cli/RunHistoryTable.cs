@@ -50,7 +50,7 @@ internal static class RunHistoryTable
             var run = runs[index];
             var older = runs.Skip(index + 1).FirstOrDefault(r => r.State == RunState.Complete && r.Site == run.Site);
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{run.RunId,-26} {Pad(started[index], width)} {RunStateText.En(run.State),-11} {run.Outcome ?? "-",-15} {run.Pages,6} {Score(run.Oit, older?.Oit),8} {Score(run.Indicator9, older?.Indicator9),8} {Score(run.Indicator10, older?.Indicator10),8}  {run.Trigger ?? "-"}"));
+                $"{run.RunId,-26} {Pad(started[index], width)} {RunStateText.En(run.State),-11} {run.Outcome ?? "-",-15} {run.Pages,6} {Score(run, run.Oit, older?.Oit),8} {Score(run, run.Indicator9, older?.Indicator9),8} {Score(run, run.Indicator10, older?.Indicator10),8}  {run.Trigger ?? "-"}"));
             if (showSite)
             {
                 w.WriteLine($"    {run.Site}");
@@ -67,7 +67,7 @@ internal static class RunHistoryTable
             }
         }
 
-        w.WriteLine("↑ ↓ = compared with the complete run before; ! = a step that failed after the run was stored; each run's folder (report.json, trend.json) is under Audit:OutputDirectory/runs/");
+        w.WriteLine("↑ ↓ = compared with the complete run before; — = no score: the run is partial (cancelled, the site stopped answering, or cut by Crawl:MaxPages / Crawl:MaxDuration; see outcome); ! = a step that failed after the run was stored; each run's reports are in Audit:OutputDirectory/<host>/<date-time>/, the newest in <host>/latest");
     }
 
     /// <summary>Columns a terminal gives <paramref name="text"/>: combining marks (Thai vowels above and below, tone marks) take none.</summary>
@@ -76,8 +76,14 @@ internal static class RunHistoryTable
 
     private static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - DisplayWidth(text)));
 
-    private static string Score(double? value, double? before)
+    // Only a complete run has a score: a partial one (cancelled, the site stopped answering, cut by its budget) shows "—".
+    private static string Score(RunSummary run, double? value, double? before)
     {
+        if (run.State is RunState.Partial or RunState.Unreachable)
+        {
+            return "—";
+        }
+
         if (value is not { } v)
         {
             return "-";

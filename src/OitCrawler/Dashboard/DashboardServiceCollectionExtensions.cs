@@ -37,10 +37,7 @@ internal static class DashboardServiceCollectionExtensions
         {
             services.PostConfigure<AlertOptions>(o =>
             {
-                if (string.IsNullOrWhiteSpace(o.ReportBaseUrl))
-                {
-                    o.ReportBaseUrl = publicUrl.TrimEnd('/') + "/runs";
-                }
+                o.DashboardRunsUrl = publicUrl.TrimEnd('/') + "/runs"; // used when Alerts:ReportBaseUrl is empty
             });
         }
 

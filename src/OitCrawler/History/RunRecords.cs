@@ -76,10 +76,14 @@ internal static class RunOutcomes
     /// <summary>The run failed with an error of ours (bad rules file, full disk…).</summary>
     public const string Error = "Error";
 
-    /// <summary>The stored state for a crawl outcome: complete, unreachable, or partial when cut short.</summary>
+    /// <summary>
+    /// The stored state for a crawl outcome: complete, unreachable, or partial when cut short: cancelled, the site
+    /// stopped answering, or the page or time budget (Crawl:MaxPages, Crawl:MaxDuration) ran out first. A partial run
+    /// gives no score, no trend point and no item alerts: what it did not reach would read as failed.
+    /// </summary>
     public static RunState StateFor(CrawlOutcome outcome) => outcome switch
     {
-        CrawlOutcome.Completed or CrawlOutcome.BudgetExhausted => RunState.Complete,
+        CrawlOutcome.Completed => RunState.Complete,
         CrawlOutcome.Unreachable => RunState.Unreachable,
         _ => RunState.Partial,
     };

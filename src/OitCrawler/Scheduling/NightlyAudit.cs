@@ -12,10 +12,10 @@ using OitCrawler.Reporting;
 namespace OitCrawler.Scheduling;
 
 /// <summary>What one nightly audit did.</summary>
-/// <param name="RunId">The run's id in the history database and its folder name under runs/.</param>
+/// <param name="RunId">The run's id in the history database.</param>
 /// <param name="State">How the run is stored.</param>
 /// <param name="Result">The audit's verdicts, scores and gaps.</param>
-/// <param name="ReportDirectory">The run's folder: reports, trend.json.</param>
+/// <param name="ReportDirectory">The run's folder, <c>&lt;out&gt;/&lt;host&gt;/&lt;date-time&gt;/</c> as <c>audit</c> writes (<c>&lt;host&gt;/latest</c> points at the newest): reports, trend.json.</param>
 /// <param name="Files">The files written there: the reports and trend.json (without report.html when the reports could not be written).</param>
 /// <param name="Alerts">What was detected and queued; null when the run was cancelled or the alerts step failed.</param>
 /// <param name="Problems">The steps after storing that failed (alerts, reports, page cache, trend.json, e-mail), as noted on the run; empty when all went well.</param>
@@ -97,7 +97,8 @@ internal sealed partial class NightlyAudit(
         }
 
         var state = RunOutcomes.StateFor(result.Evidence.Outcome);
-        var folder = Path.Combine(OutputRoot(), "runs", runId);
+        // out/<host>/<date-time>/ as audit writes, with out/<host>/latest: named now (the alerts link to it), created with the reports.
+        var folder = ReportFolders.NewRunFolder(OutputRoot(), site, startedAt);
         using var storing = new CancellationTokenSource(StoreTimeout, timeProvider);
 
         var files = new List<string>();
@@ -154,6 +155,7 @@ internal sealed partial class NightlyAudit(
                 .Reverse()
                 .ToList();
             files.AddRange(await ReportWriter.WriteAllAsync(result, trend, folder, auditOptions.Value.WriteEvidence, auditOptions.Value.Language, storing.Token));
+            ReportFolders.PointLatestAt(folder);
             var reportsTime = timeProvider.GetElapsedTime(reportsStarted);
             LogReportsPhase(reportsTime, files.Count);
             await store.SetReportPathAsync(runId, folder, storing.Token); // only now does the run read complete
@@ -218,7 +220,7 @@ internal sealed partial class NightlyAudit(
         catch (Exception ex)
         {
             LogStepFailed(ex, runId, step, ex.Message);
-            var note = $"{step} failed: {ex.GetType().Name}: {ex.Message}";
+            var note = $"{step} failed: {OitCrawler.Text.ErrorText.Describe(ex).En} ({ex.GetType().Name}; details in the log)"; // the message is logged above
             problems.Add(note);
             if (!noteLater)
             {
@@ -251,11 +253,14 @@ internal sealed partial class NightlyAudit(
         }
     }
 
-    // Where the run's report.html will be: the alerts are queued before it is written.
+    // Where the run's report.html will be: the alerts are queued before it is written. Under Alerts:ReportBaseUrl (where
+    // Audit:OutputDirectory is published) by its <host>/<date-time> path; else on the dashboard by run id; else the file.
     private string ReportLink(string runId, string folder) =>
         alertOptions.Value.ReportBaseUrl is { Length: > 0 } baseUrl
-            ? $"{baseUrl.TrimEnd('/')}/{runId}/{ReportWriter.HtmlFileName}"
-            : Path.Combine(folder, ReportWriter.HtmlFileName);
+            ? $"{baseUrl.TrimEnd('/')}/{ReportFolders.RelativeUrl(OutputRoot(), folder)}/{ReportWriter.HtmlFileName}"
+            : alertOptions.Value.DashboardRunsUrl is { Length: > 0 } runs
+                ? $"{runs.TrimEnd('/')}/{Uri.EscapeDataString(runId)}/{ReportWriter.HtmlFileName}"
+                : Path.Combine(folder, ReportWriter.HtmlFileName);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Another audit of {Site} is running (the lock is held); not starting a second")]
     private partial void LogBusy(Uri site);

@@ -165,6 +165,43 @@ public class AlertComposerTests
     private static Changes Change(AuditResult result, string code, ChangeKind kind) =>
         new([new ItemChange(kind, Item(result, code), ItemStatus.Pass, 2, null)], null);
 
+    [Fact]
+    public void Compose_LanguageEn_SubjectBodyAndHtmlInEnglish()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing });
+        var messages = AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap)) with { Language = ReportLanguage.En });
+
+        var digest = Assert.Single(messages, m => m.Kind == AlertComposer.DigestKind);
+        Assert.Equal("OitCrawler: Tha Phae Subdistrict Municipality, Mueang Nakhon Si Thammarat — 1 new gaps (10 January 2025)", digest.Subject);
+        var o12 = result.Items.Single(i => i.Rule.Code == "O12");
+        Assert.Contains($"O12 {o12.Rule.TitleEn ?? o12.Rule.Title}: not found", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("New gaps (passed before) — 1", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Reason: " + o12.Reasons[0].En, digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", digest.HtmlBody, StringComparison.Ordinal);
+        foreach (var thai in new[] { "ผลการตรวจ", "เหตุผล", "สิ่งที่ต้องทำ", "ข้อที่ไม่ผ่านใหม่", "รายงานฉบับเต็ม", "ข้อความนี้ส่งอัตโนมัติ" })
+        {
+            Assert.DoesNotContain(thai, digest.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(thai, digest.HtmlBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compose_LanguageBoth_ThaiWithTheEnglishBeneath()
+    {
+        var result = Audits.Make(new Dictionary<string, ItemStatus> { ["O12"] = ItemStatus.Missing });
+        var digest = Assert.Single(
+            AlertComposer.Compose(Context(result, Change(result, "O12", ChangeKind.NewGap)) with { Language = ReportLanguage.Both }),
+            m => m.Kind == AlertComposer.DigestKind);
+
+        Assert.Equal("OitCrawler: เทศบาลตำบลท่าแพ — ไม่ผ่านใหม่ 1 ข้อ (10 มกราคม 2568)", digest.Subject); // a header has no line beneath: Thai
+        var o12 = result.Items.Single(i => i.Rule.Code == "O12");
+        var text = digest.TextBody;
+        var th = text.IndexOf("เหตุผล: " + o12.Reasons[0].Th, StringComparison.Ordinal);
+        var en = text.IndexOf("Reason: " + o12.Reasons[0].En, StringComparison.Ordinal);
+        Assert.True(th >= 0 && en > th, text);
+        Assert.Contains("<html lang=\"th\">", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
     private static AlertContext Context(AuditResult result, Changes a, Changes b) => Context(result, new Changes([.. a.Items, .. b.Items], null));
 
     private static AlertContext Context(AuditResult result, Changes changes) =>

@@ -84,7 +84,8 @@ public sealed class DashboardPagesTests(DashboardFixture f) : IClassFixture<Dash
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        var onDisk = await File.ReadAllTextAsync(Path.Combine(f.OutputFolder, "runs", f.RunsA[0], "report.html"));
+        var newest = OitCrawler.Reporting.ReportFolders.ResolveLatest(OitCrawler.Reporting.ReportFolders.SiteFolder(f.OutputFolder, f.SiteA))!; // out/<host>/latest: RunsA[0]
+        var onDisk = await File.ReadAllTextAsync(Path.Combine(newest, "report.html"));
         Assert.Equal(onDisk, await response.Content.ReadAsStringAsync());
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }

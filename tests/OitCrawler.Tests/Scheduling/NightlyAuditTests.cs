@@ -232,7 +232,7 @@ public sealed class NightlyAuditTests : IDisposable
         await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
         var settings = NightlyHarness.Settings(_temp, server.BaseUri,
             ("Alerts:ConsecutiveFailures", "1"),
-            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/runs"),
+            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/out"),
             ("Alerts:Smtp:Host", "127.0.0.1"),
             ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Alerts:Smtp:StartTls", "false"),
@@ -258,7 +258,7 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Contains("ไม่ผ่านใหม่ 1 ข้อ", digest.Message.Subject, StringComparison.Ordinal);
         Assert.Contains("เทศบาลตำบลท่าแพ", digest.Message.Subject, StringComparison.Ordinal);
         Assert.Contains("O11", digest.Message.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://reports.thaphae.example/runs/{second.RunId}/report.html", digest.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://reports.thaphae.example/out/{OitCrawler.Reporting.ReportFolders.RelativeUrl(_temp.File("out"), second.ReportDirectory)}/report.html", digest.Message.TextBody, StringComparison.Ordinal);
 
         // Queued as soon as the run was stored, before the reports and the page cache (seconds of work a
         // killed process would otherwise lose the alerts in); sent after them, so the link works when read.
@@ -500,7 +500,7 @@ public sealed class NightlyAuditTests : IDisposable
         await using var line = await LineApiServer.StartAsync(failFirst: 1);
         const string group = "C4af4980629f1e8d5f2b7a04c7e4f1a23";
         var settings = NightlyHarness.Settings(_temp, server.BaseUri,
-            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/runs"),
+            ("Alerts:ReportBaseUrl", "https://reports.thaphae.example/out"),
             ("Alerts:Smtp:Host", "127.0.0.1"),
             ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Alerts:Smtp:StartTls", "false"),
@@ -521,7 +521,7 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Contains("สถานะตั้งต้น: ไม่ผ่าน " + first.Result.Gaps.Count + " ข้อ", mail.Message.Subject, StringComparison.Ordinal);
         var units = OitCrawler.Reporting.ReportView.Build(first.Result).Units;
         Assert.All(units, u => Assert.Contains($"{u.Name} — {u.Rows.Count} ข้อ", mail.Message.TextBody, StringComparison.Ordinal));
-        Assert.Contains($"https://reports.thaphae.example/runs/{first.RunId}/report.html", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://reports.thaphae.example/out/{OitCrawler.Reporting.ReportFolders.RelativeUrl(_temp.File("out"), first.ReportDirectory)}/report.html", mail.Message.TextBody, StringComparison.Ordinal);
 
         // LINE: a 500, then the same request again under the same retry key, delivered once.
         Assert.Equal([500, 200], line.Requests.Select(r => r.Status));
@@ -577,6 +577,107 @@ public sealed class NightlyAuditTests : IDisposable
         Assert.Equal([500, 500, 500, 200], line.Requests.Select(r => r.Status));
         Assert.Single(line.Delivered);
         Assert.Single(line.Requests.Select(r => r.RetryKey).Distinct()); // one key across process-level retries too
+    }
+
+    [Fact]
+    public async Task RunAsync_CutByItsPageBudget_StoredPartial_ScoresShownAsDash_Exit5_NothingAlerted_ReportsUnderHostAndLatest()
+    {
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite);
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Crawl:MaxPages", "3"),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"));
+        await using var harness = NightlyHarness.Create(settings);
+
+        var run = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+        // Not a complete run: stored partial, a distinct exit code.
+        Assert.Equal(CrawlOutcome.BudgetExhausted, run!.Result.Evidence.Outcome);
+        Assert.Equal(RunState.Partial, run.State);
+        Assert.Equal(ExitCodes.Incomplete, ExitCodes.For(run.Result));
+
+        // History marks it: partial, the outcome, no score.
+        var stored = Assert.Single(await harness.Store.ListRunsAsync(null, 10, CancellationToken.None));
+        Assert.Equal(RunState.Partial, stored.State);
+        Assert.Equal(nameof(CrawlOutcome.BudgetExhausted), stored.Outcome);
+        var table = new StringWriter();
+        RunHistoryTable.Write(table, [stored], showSite: false, OitCrawler.Text.ThaiTime.Bangkok);
+        var row = table.ToString().Split('\n')[1];
+        Assert.Contains("partial", row, StringComparison.Ordinal);
+        Assert.Contains("BudgetExhausted", row, StringComparison.Ordinal);
+        Assert.Equal(3, row.Count(c => c == '—')); // OIT, indicator 9, indicator 10
+        Assert.DoesNotContain(run.RunId, await File.ReadAllTextAsync(Path.Combine(run.ReportDirectory, "trend.json"))); // no trend point
+
+        // The report and run-now's console show "—" with the reason, not a score.
+        var html = await File.ReadAllTextAsync(Path.Combine(run.ReportDirectory, "report.html"));
+        Assert.Contains(OitCrawler.Text.Html.Encode(OitCrawler.Reporting.ReportView.NotScored(run.Result.Evidence)), html, StringComparison.Ordinal);
+        var console = new StringWriter();
+        NightlyCommands.WriteRun(new Say(console, TextWriter.Null), run);
+        var printed = console.ToString();
+        Assert.Contains("ไม่แสดงคะแนน เพราะเก็บข้อมูลถึงจำนวนหน้าสูงสุดที่กำหนด", printed, StringComparison.Ordinal);
+        Assert.Contains("ถึงจำนวนหน้าสูงสุดที่กำหนด (3 หน้า)", printed, StringComparison.Ordinal); // the crawl's own reason, in Thai
+        Assert.DoesNotContain("คะแนนประมาณการ", printed, StringComparison.Ordinal);
+        Assert.Contains("ไม่ครบ", printed, StringComparison.Ordinal);
+
+        // Nothing alerted from a run that did not see the whole site, not even a baseline.
+        Assert.Equal(0, run.Alerts!.Queued);
+        Assert.Empty(sink.Messages());
+
+        // Reports like audit's: out/<host>/<date-time>/, and out/<host>/latest at them.
+        var siteFolder = OitCrawler.Reporting.ReportFolders.SiteFolder(_temp.File("out"), server.BaseUri);
+        Assert.Equal(siteFolder, Path.GetDirectoryName(run.ReportDirectory));
+        Assert.Equal(html, await File.ReadAllTextAsync(Path.Combine(OitCrawler.Reporting.ReportFolders.ResolveLatest(siteFolder)!, "report.html")));
+        Assert.False(Directory.Exists(Path.Combine(_temp.File("out"), "runs")));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("both")]
+    public async Task RunAsync_FirstRun_BaselineByMailAndLine_InTheConfiguredLanguage(string language)
+    {
+        await using var server = await StaticSiteServer.StartAsync(FixtureSite);
+        await using var sink = await SmtpSink.StartAsync(_temp.File("mail"));
+        await using var line = await LineApiServer.StartAsync(failFirst: 0);
+        var settings = NightlyHarness.Settings(_temp, server.BaseUri,
+            ("Audit:Language", language),
+            ("Alerts:Smtp:Host", "127.0.0.1"),
+            ("Alerts:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Alerts:Smtp:StartTls", "false"),
+            ("Alerts:Smtp:From", "oitcrawler@thaphae.example"),
+            ("Alerts:Line:ChannelAccessToken", LineApiServer.Token),
+            ("Alerts:Line:To:0", "C4af4980629f1e8d5f2b7a04c7e4f1a23"),
+            ("Alerts:Line:BaseUrl", line.BaseUri.AbsoluteUri));
+        await using var harness = NightlyHarness.Create(settings);
+
+        var run = await Task.Run(() => harness.Audit.RunAsync("run-now", CancellationToken.None));
+
+        Assert.Equal(RunState.Complete, run!.State);
+        var gaps = run.Result.Gaps.Count;
+        var mail = Assert.Single(sink.Messages()).Message;
+        var push = Assert.Single(Assert.Single(line.Delivered).Texts);
+        var english = new[] { "Starting point from the first audit", "Full report", "To do", "This is the first audit" };
+        var thai = new[] { "สถานะตั้งต้นจากการตรวจครั้งแรก", "รายงานฉบับเต็ม", "สิ่งที่ต้องทำ", "นี่คือการตรวจครั้งแรก" };
+        Assert.All(english, e => Assert.Contains(e, mail.TextBody, StringComparison.Ordinal));
+        Assert.Contains($"Starting point: {gaps} items not passing", push, StringComparison.Ordinal);
+        Assert.Contains("Items not yet passing, by unit:", push, StringComparison.Ordinal);
+        if (language == "en")
+        {
+            Assert.StartsWith($"OitCrawler: Tha Phae Subdistrict Municipality, Mueang Nakhon Si Thammarat — Starting point: {gaps} items not passing", mail.Subject, StringComparison.Ordinal);
+            Assert.All(thai, t => Assert.DoesNotContain(t, mail.TextBody, StringComparison.Ordinal));
+            Assert.DoesNotContain("ข้อที่ยังไม่ผ่าน", push, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"en\">", mail.HtmlBody, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Thai first, the English beneath; the subject (one line) in Thai.
+            Assert.Contains($"สถานะตั้งต้น: ไม่ผ่าน {gaps} ข้อ", mail.Subject, StringComparison.Ordinal);
+            Assert.All(thai, t => Assert.Contains(t, mail.TextBody, StringComparison.Ordinal));
+            Assert.True(mail.TextBody!.IndexOf("นี่คือการตรวจครั้งแรก", StringComparison.Ordinal) < mail.TextBody.IndexOf("This is the first audit", StringComparison.Ordinal));
+            Assert.True(push.IndexOf("ข้อที่ยังไม่ผ่าน แยกตามหน่วยงาน:", StringComparison.Ordinal) < push.IndexOf("Items not yet passing, by unit:", StringComparison.Ordinal));
+        }
     }
 
     private static void CopyDirectory(string from, string to)

@@ -51,7 +51,13 @@ public sealed class ServeTests : IDisposable
         Assert.Equal("startup", run.Trigger);
         Assert.Equal(RunState.Partial, run.State); // stored before the host let go, not left running
         Assert.Equal(nameof(CrawlOutcome.Cancelled), run.Outcome);
-        Assert.True(File.Exists(Path.Combine(_temp.File("out"), "runs", run.RunId, "report.json")));
+        // Like audit: out/<host>/<date-time>/ with out/<host>/latest pointing at it.
+        var siteFolder = OitCrawler.Reporting.ReportFolders.SiteFolder(_temp.File("out"), new Uri(run.Site));
+        Assert.Equal(siteFolder, Path.GetDirectoryName(run.ReportPath));
+        Assert.True(File.Exists(Path.Combine(run.ReportPath!, "report.json")));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(run.ReportPath!, "report.json")),
+            File.ReadAllText(Path.Combine(OitCrawler.Reporting.ReportFolders.ResolveLatest(siteFolder)!, "report.json")));
         var log = string.Concat(Directory.GetFiles(_temp.File("logs"), "*.clef").Select(File.ReadAllText)); // one file a day: two across midnight
         Assert.Contains($"\"RunId\":\"{run.RunId}\"", log, StringComparison.Ordinal);
 
