@@ -92,10 +92,10 @@ internal static class AuditCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var output = Path.GetFullPath(audit.OutputDirectory);
-            var why = ErrorText.Describe(ex); // .NET's message stays out of the Thai line
+            var why = ErrorText.Describe(ex); // the Thai sentence first; .NET's message (it names the path or errno) in brackets, as issue 9's disk-full test asks
             say.Fail(
-                $"ตรวจเสร็จแล้ว แต่เขียนรายงานลง {output} ไม่ได้: {why.Th}",
-                $"the audit finished but its reports could not be written to {output}: {why.En}");
+                $"ตรวจเสร็จแล้ว แต่เขียนรายงานลง {output} ไม่ได้: {why.Th} ({ex.Message})",
+                $"the audit finished but its reports could not be written to {output}: {why.En} ({ex.Message})");
             return ExitCodes.BadInput;
         }
 
