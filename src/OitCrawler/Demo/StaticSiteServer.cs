@@ -50,6 +50,8 @@ internal sealed class StaticSiteServer : IAsyncDisposable
             var files = new PhysicalFileProvider(Path.GetFullPath(root));
             var types = new FileExtensionContentTypeProvider();
             types.Mappings[".xml"] = "application/xml";
+            types.Mappings[".aspx"] = "text/html"; // a saved ASP.NET or PHP site's pages are HTML (their <meta> names the charset)
+            types.Mappings[".php"] = "text/html";
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions
             {
