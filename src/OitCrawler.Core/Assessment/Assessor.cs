@@ -314,9 +314,10 @@ internal static class Assessor
         }
 
         // An organisation chart drawn as a picture holds the sides and units the page's text does not repeat.
-        if (missing.Count > 0 && missing.All(m => m.Element is { Check: ElementCheck.Text } e && ElementChecks.Picture(target, e) is not null))
+        var pictured = missing.Select(m => m.Element is { Check: ElementCheck.Text } e ? ElementChecks.Picture(target, e) : null).ToList();
+        if (missing.Count > 0 && pictured.All(p => p is not null))
         {
-            var pictures = string.Join(", ", missing.Select(m => ElementChecks.Picture(target, m.Element!)!).Distinct().Take(3));
+            var pictures = string.Join(", ", pictured.Distinct().Take(3));
             return Unchecked(missing.Select(m => m.Element!).ToList(), $"อยู่ในรูปภาพ ({pictures})", $"they are drawn in a picture ({pictures})");
         }
 

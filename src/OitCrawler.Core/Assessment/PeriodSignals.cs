@@ -39,10 +39,11 @@ internal static class PeriodSignals
         var labelYears = Own(label);
         // The document's own first line is its title when it has no heading (a PDF's text layer).
         var firstLine = heading.Trim().Length == 0 ? lead.Split('\n', 2)[0] : string.Empty;
+        var firstLineYears = Own(ThaiYears.Find(firstLine));
         // A range names a document's period in its title; in running text it names another document ("ทบทวนแผนพัฒนา
         // ท้องถิ่น (พ.ศ. 2566 - 2570)" in the minutes of a meeting of FY 2568), so there it counts as a date inside.
         Add(PeriodRank.Stated, "title", headingYears.Where(IsStated));
-        Add(PeriodRank.Stated, "document title", Own(ThaiYears.Find(firstLine)).Where(y => y.Kind == YearKind.Range));
+        Add(PeriodRank.Stated, "document title", firstLineYears.Where(y => y.Kind == YearKind.Range));
         Add(PeriodRank.Stated, "document", leadYears.Where(y => y.Kind == YearKind.FiscalYear));
         // The one document a pointer page holds states its period in its title (first line); when the link to it says another
         // year ("… ประจำปีงบประมาณ พ.ศ. 2569" to a report titled "fiscal year 2568"), both are shown and nothing is guessed.
@@ -57,7 +58,7 @@ internal static class PeriodSignals
 
         Add(PeriodRank.Title, "link label", labelYears.Where(y => y.Kind != YearKind.Date));
         Add(PeriodRank.Title, "title", headingYears.Where(IsBare));
-        Add(PeriodRank.Title, "document title", Own(ThaiYears.Find(firstLine)).Where(IsBare));
+        Add(PeriodRank.Title, "document title", firstLineYears.Where(IsBare));
         var file = FileName(url);
         Add(PeriodRank.FileName, "file name", Own(ThaiYears.FindInUrl(file)));
         Add(PeriodRank.Inside, "dates in the document", leadYears.Concat(heldYears).Where(y => y.Kind != YearKind.FiscalYear));

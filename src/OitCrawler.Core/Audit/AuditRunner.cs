@@ -175,7 +175,7 @@ public sealed partial class AuditRunner(
         if (options.Value.AgencyKind is { Length: > 0 } configured)
         {
             return kinds.Find(configured) ?? throw new DataFileException([new FileProblem("Audit:AgencyKind", 0, 0,
-                $"ไม่รู้จักประเภทหน่วยงาน '{configured}' (มี {string.Join(", ", kinds.Kinds.Select(k => k.Id))})\n    unknown agency kind '{configured}'; known: {string.Join(", ", kinds.Kinds.Select(k => k.Id))}")]);
+                $"ไม่รู้จักประเภทหน่วยงาน '{configured}' (มี {kinds.Ids})\n    unknown agency kind '{configured}'; known: {kinds.Ids}")]);
         }
 
         return measures?.AgencyKind is { Length: > 0 } stated ? kinds.Find(stated) : null;

@@ -15,7 +15,7 @@ public static class GapBuilder
     /// </summary>
     public static IReadOnlyList<Gap> Build(IReadOnlyList<ItemResult> items, RuleSet rules, int year, MeasuresFile? measures)
     {
-        var weight = items.Count == 0 ? 0 : Math.Round(100.0 / items.Count, 2);
+        var weight = Weight(items);
         var gaps = new List<Gap>();
         foreach (var item in items.Where(i => i.Status != ItemStatus.Pass))
         {
@@ -30,8 +30,23 @@ public static class GapBuilder
             .ToList();
     }
 
+    /// <summary>
+    /// The passes judged on what is visible (a scan, an external system, a chart drawn as a picture): not gaps, but a
+    /// person must open them; each comes with its measures and the action "open it and check", in rules order.
+    /// </summary>
+    public static IReadOnlyList<Gap> Checks(IReadOnlyList<ItemResult> items, RuleSet rules, MeasuresFile? measures)
+    {
+        var weight = Weight(items);
+        return items.Where(i => i.Status == ItemStatus.Pass && i.Unchecked.Count > 0)
+            .Select(i => new Gap(i, MeasuresOf(i.Rule.Code, rules, measures), VerifyAction(i), VerifyActionEn(i), weight))
+            .ToList();
+    }
+
+    // An item's share of the OIT score.
+    private static double Weight(IReadOnlyList<ItemResult> items) => items.Count == 0 ? 0 : Math.Round(100.0 / items.Count, 2);
+
     /// <summary>The activities of the measures that name item <paramref name="code"/> for these rules' year, with their units.</summary>
-    public static IReadOnlyList<MeasureRef> MeasuresOf(string code, RuleSet rules, MeasuresFile? measures)
+    private static List<MeasureRef> MeasuresOf(string code, RuleSet rules, MeasuresFile? measures)
     {
         var key = rules.Year.ToString(CultureInfo.InvariantCulture);
         var units = measures?.Units.ToDictionary(u => u.Id, StringComparer.Ordinal) ?? [];
@@ -50,12 +65,11 @@ public static class GapBuilder
         return refs;
     }
 
-    /// <summary>What to do about a pass whose elements could not be read: open the evidence and check them.</summary>
-    public static string VerifyAction(ItemResult item) =>
+    // What to do about a pass whose elements could not be read: open the evidence and check them.
+    private static string VerifyAction(ItemResult item) =>
         $"เปิด {Url(item)} ตรวจด้วยตนเองว่ามี: {string.Join(", ", item.Unchecked)} (ระบบอ่านเนื้อหาไม่ได้ จึงตรวจองค์ประกอบไม่ได้)";
 
-    /// <summary><see cref="VerifyAction"/> in English.</summary>
-    public static string VerifyActionEn(ItemResult item) =>
+    private static string VerifyActionEn(ItemResult item) =>
         $"open {Url(item)} and check by hand that it has: {string.Join(", ", item.Unchecked)} (its content could not be read, so the elements were not checked)";
 
     private static string ActionTh(ItemResult item, int year)

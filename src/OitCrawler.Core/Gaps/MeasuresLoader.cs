@@ -26,7 +26,7 @@ public static class MeasuresLoader
 
         if (measures.AgencyKind is { Length: > 0 } kind && catalog.Kinds.Kinds.Count > 0 && catalog.Kinds.Find(kind) is null)
         {
-            problems.Add("$.agencyKind", $"agency kind '{kind}' is not one of the kinds in {AgencyKindsFile.FileName} ({string.Join(", ", catalog.Kinds.Kinds.Select(k => k.Id))})");
+            problems.Add("$.agencyKind", $"agency kind '{kind}' is not one of the kinds in {AgencyKindsFile.FileName} ({catalog.Kinds.Ids})");
         }
 
         CheckEmail(measures.InformationUnit.Email, "$.informationUnit.email", problems);

@@ -93,12 +93,9 @@ public static class Spreadsheets
             .SelectMany(unit => unit.Rows.Select(row => Row(unit.Name, row.Gap, w.Status(row.Gap.Item.Status), string.Join(", ", row.SharedWith))))
             .ToList();
 
-        // Passes judged on what is visible (a scan, an external system, a chart drawn as a picture): not gaps, but a person
-        // must open them, so they are listed with what to check.
-        var weight = result.Items.Count == 0 ? 0 : Math.Round(100.0 / result.Items.Count, 2);
-        foreach (var item in result.Items.Where(i => i.Status == ItemStatus.Pass && i.Unchecked.Count > 0))
+        // Passes a person must open to check what could not be read: listed after the gaps, with what to check.
+        foreach (var check in GapBuilder.Checks(result.Items, result.Rules, result.Measures))
         {
-            var check = new Gap(item, GapBuilder.MeasuresOf(item.Rule.Code, result.Rules, result.Measures), GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item), weight);
             var owners = string.Join(", ", check.Units.Select(u => u.Name));
             rows.Add(Row(owners.Length > 0 ? owners : w.T(ReportView.NoMeasureGroup, "no measure covers it"), check, w.T(UncheckedStatus, UncheckedStatusEn), string.Empty));
         }
@@ -127,7 +124,8 @@ public static class Spreadsheets
         ArgumentNullException.ThrowIfNull(result);
         var w = new Words(language);
         var byCode = result.Items.ToDictionary(i => i.Rule.Code, StringComparer.OrdinalIgnoreCase);
-        var gaps = result.Gaps.ToDictionary(g => g.Item.Rule.Code, StringComparer.OrdinalIgnoreCase);
+        // What to do: a gap's action, or for a pass whose elements were not read, what to open and check.
+        var actions = result.Gaps.Concat(GapBuilder.Checks(result.Items, result.Rules, result.Measures)).ToDictionary(g => g.Item.Rule.Code, StringComparer.OrdinalIgnoreCase);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var rule in result.Rules.Items)
         {
@@ -139,7 +137,7 @@ public static class Spreadsheets
             row.AddRange(Enumerable.Range(0, ChecklistUrls).Select(i => i < usable.Count ? SheetLink.Of(usable[i].Url) : null));
             row.Add(usable.Count > 0 ? Steps(result, usable) : null);
             row.Add(!passed && evidence.Count > 0 ? string.Join("\n", evidence.Select(e => e.Url.IsAbsoluteUri ? UrlCanonicalizer.Display(e.Url) : e.Url.OriginalString)) : null);
-            row.Add(passed ? (item!.Unchecked.Count > 0 ? w.Lines(GapBuilder.VerifyAction(item), GapBuilder.VerifyActionEn(item)) : null) : gaps.GetValueOrDefault(rule.Code) is { } gap ? w.Lines(gap.Action, gap.ActionEn ?? string.Empty) : null);
+            row.Add(actions.GetValueOrDefault(rule.Code) is { } action ? w.Lines(action.Action, action.ActionEn ?? string.Empty) : null);
             rows.Add(row);
         }
 

@@ -54,7 +54,12 @@ public sealed record AgencyKindsFile
     /// <summary>Whether <paramref name="idOrGroup"/> names a kind or a group of kinds.</summary>
     public bool Knows(string idOrGroup) => Kinds.Any(k => k.Id == idOrGroup || k.Group == idOrGroup);
 
+    /// <summary>The kinds' ids, for messages naming what a configuration or measures file may say.</summary>
+    [JsonIgnore]
+    public string Ids => string.Join(", ", Kinds.Select(k => k.Id));
+
     /// <summary>The ids and groups an element may name, for messages.</summary>
+    [JsonIgnore]
     public string Known => string.Join(", ", Kinds.Select(k => k.Id).Concat(Kinds.Select(k => k.Group)).Distinct(StringComparer.Ordinal));
 
     internal static string Key(string? text) =>
